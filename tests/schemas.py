@@ -1,0 +1,42 @@
+"""Offline validation against the official schemas in ../shared/schemas."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCHEMAS = SHARED / "schemas"
+_LOCAL = {
+    "http://www.w3.org/2001/xml.xsd": SCHEMAS / "xml.xsd",
+    "http://www.w3.org/2009/01/xml.xsd": SCHEMAS / "xml.xsd",
+}
+
+
+class _Local(etree.Resolver):
+    def resolve(self, url, pubid, context):  # noqa: D401 - lxml API
+        if url in _LOCAL:
+            return self.resolve_filename(str(_LOCAL[url]), context)
+        name = url.rsplit("/", 1)[-1]
+        for candidate in SCHEMAS.rglob(name):
+            return self.resolve_filename(str(candidate), context)
+        return None
+
+
+@lru_cache(maxsize=None)
+def xsd(relpath: str) -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(_Local())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / relpath), parser))
+
+
+def assert_valid(path_or_bytes, relpath: str) -> None:
+    schema = xsd(relpath)
+    if isinstance(path_or_bytes, bytes):
+        doc = etree.ElementTree(etree.fromstring(path_or_bytes))
+    else:
+        doc = etree.parse(str(path_or_bytes))
+    if not schema.validate(doc):
+        raise AssertionError(f"{relpath}: " + "; ".join(str(e) for e in schema.error_log[:5]))

@@ -1,0 +1,72 @@
+"""`toolkit translate`: releases in, PO and XLIFF drafts out."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..engines import DEFAULT_ENGINE, build
+from ..errors import EngineError
+from ..formats import write_file
+from ..ingest import load_many
+from ..langs import Lang
+from ..pipeline import translate_document
+
+OUTPUT_FORMATS = {"po": ".po", "xliff": ".xlf", "xliff2": ".xlf"}
+
+
+def translate_command(
+    files: Annotated[list[Path], typer.Argument(help="Release files (.txt, .html, .md).")],
+    src: Annotated[str, typer.Option("--from", "-f", help="Source language.")] = "fr",
+    tgt: Annotated[list[str] | None, typer.Option("--to", "-t", help="Target language (repeat).")] = None,
+    engine: Annotated[str, typer.Option(help="Engine: apertium, argos, pseudo…")] = DEFAULT_ENGINE,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output tree.")] = Path("locales"),
+    formats: Annotated[list[str] | None, typer.Option("--format", help="po, xliff (default: both).")] = None,
+    glossary: Annotated[Path | None, typer.Option(help="Glossary file or folder.")] = None,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
+    source = Lang.parse(src)
+    targets = [Lang.parse(t) for t in (tgt or ["en"])]
+    fmts = formats or ["po", "xliff"]
+    for f in fmts:
+        if f not in OUTPUT_FORMATS:
+            raise typer.BadParameter(f"unknown format {f!r}; use po, xliff or xliff2")
+    # Check everything before writing anything: a bad file or pair aborts the run clean.
+    docs = load_many(files)
+    eng = build(engine, glossary=False if no_glossary else glossary)
+    reason = eng.unavailable()
+    if reason:
+        raise EngineError(reason, engine=engine)
+    for t in targets:
+        eng.route(source, t)
+    for doc in docs:
+        if doc.encoding != "utf-8":
+            typer.echo(f"warning: {doc.path}: not UTF-8; read as {doc.encoding}", err=True)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    tool = f"toolkit {__version__}"
+    show = not quiet and sys.stderr.isatty() and len(docs) * len(targets) > 1
+    units = 0
+    written: list[Path] = []
+    for t in targets:
+        for doc in docs:
+            if show:
+                typer.echo(f"  {doc.name} → {t.code} …", err=True)
+            cat = translate_document(doc, eng, source, t)
+            units += len(cat.segments)
+            for f in fmts:
+                path = out / t.posix / f"{doc.name}{OUTPUT_FORMATS[f]}"
+                write_file(cat, path, now=now, tool=tool, fmt=f)
+                written.append(path)
+    if not quiet:
+        typer.echo(
+            f"Translated {len(docs)} file(s) into {', '.join(t.code for t in targets)}: "
+            f"{units} units, {len(written)} catalogues written under {out}/",
+            err=True,
+        )

@@ -1,0 +1,46 @@
+"""Translation engines behind one Protocol, and the stack the pipeline uses."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .base import Engine, Hypothesis, Translation, create, names, register
+
+DEFAULT_ENGINE = "apertium"
+
+__all__ = ["Engine", "Hypothesis", "Translation", "build", "create", "names", "register",
+           "DEFAULT_ENGINE"]
+
+
+def build(
+    name: str | None = None,
+    *,
+    glossary: str | os.PathLike | bool | None = None,
+    protect: bool = True,
+    **options: Any,
+) -> Engine:
+    """The engine stack used for a run: glossary → span protection → engine, cached.
+
+    ``glossary`` is a path, ``None`` for the shipped glossaries, or ``False``
+    to translate without one.
+    """
+    from .compose import Cached, Protected
+
+    engine: Engine = create(name or DEFAULT_ENGINE, **options)
+    if protect:
+        engine = Protected(engine)
+    if glossary is not False:
+        engine = _with_glossary(engine, glossary)
+    return Cached(engine)
+
+
+def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None) -> Engine:
+    try:
+        from ..glossary import GlossaryEngine, load, load_default
+    except ImportError:  # glossary support not installed in this tree
+        if glossary not in (None, True):
+            raise
+        return engine
+    gloss = load_default() if glossary in (None, True) else load(glossary)  # type: ignore[arg-type]
+    return GlossaryEngine(engine, gloss)

@@ -1,0 +1,110 @@
+"""The engine Protocol and the registry engines are selected from by name.
+
+Every engine, and every wrapper around engines (pivot, fallback, cache,
+memory, glossary), implements :class:`Engine`, so the pipeline never asks
+which engine it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from ..errors import EngineError
+from ..langs import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """One candidate translation with the engine's score (log-probability or similar)."""
+
+    text: str
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """What an engine returns for one input text.
+
+    ``text`` is the best translation. ``hypotheses`` holds the n-best list
+    when the engine can produce one (best first). ``notes`` are provenance
+    lines meant for reviewers (engine, route, model hash, applied terms).
+    """
+
+    text: str
+    hypotheses: tuple[Hypothesis, ...] = ()
+    unknown: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    origin: str = "mt"  # "mt", "tm-exact", "tm-fuzzy"
+    score: float | None = None
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A translation engine or a wrapper around one."""
+
+    name: str
+
+    def unavailable(self) -> str | None:
+        """Why the engine cannot run on this machine, or ``None`` if it can."""
+        ...
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Language pairs (ISO 639-1) the engine can translate, routes included."""
+        ...
+
+    def route(self, src: Lang, tgt: Lang) -> list[str]:
+        """Human-readable route, e.g. ``["fr-es", "es-en"]``; raises if unsupported."""
+        ...
+
+    def translate_batch(
+        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
+    ) -> list[Translation]:
+        """Translate many texts at once; one :class:`Translation` per input, in order."""
+        ...
+
+
+_REGISTRY: dict[str, Callable[..., Engine]] = {}
+
+
+def register(name: str) -> Callable[[Callable[..., Engine]], Callable[..., Engine]]:
+    """Class decorator adding an engine factory to the registry under ``name``."""
+
+    def deco(factory: Callable[..., Engine]) -> Callable[..., Engine]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def names() -> list[str]:
+    _load_builtin()
+    return sorted(_REGISTRY)
+
+
+def create(name: str, **options: object) -> Engine:
+    """Build the engine registered as ``name``."""
+    _load_builtin()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise EngineError(
+            f"unknown engine {name!r}", engine=name, hint="available: " + ", ".join(sorted(_REGISTRY))
+        ) from None
+    return factory(**options)
+
+
+def _load_builtin() -> None:
+    # Importing registers; the modules keep heavy imports inside methods.
+    from . import apertium, argos, identity  # noqa: F401
+
+
+def unsupported_pair(engine: Engine, src: Lang, tgt: Lang) -> EngineError:
+    pairs = ", ".join(f"{a}→{b}" for a, b in sorted(engine.pairs())) or "none"
+    return EngineError(
+        f"{engine.name} cannot translate {src}→{tgt}",
+        engine=engine.name,
+        lang=f"{src}-{tgt}",
+        hint=f"available pairs: {pairs}",
+    )

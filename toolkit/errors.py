@@ -1,0 +1,78 @@
+"""One root for every error the library raises.
+
+Errors carry the fields a user needs to act (file, line, language, engine,
+term). Library code raises them; only the CLI turns them into messages and
+exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+class ToolkitError(Exception):
+    """Root of all toolkit errors."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | os.PathLike | None = None,
+        line: int | None = None,
+        lang: str | None = None,
+        engine: str | None = None,
+        term: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = os.fspath(path) if path is not None else None
+        self.line = line
+        self.lang = lang
+        self.engine = engine
+        self.term = term
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line:
+                where += f":{self.line}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(ToolkitError):
+    """An input file cannot be used: missing, binary, empty, badly encoded."""
+
+
+class ParseError(ToolkitError):
+    """A structured file (PO, XLIFF, TBX, TMX, CSV) is malformed."""
+
+
+class LanguageError(ToolkitError):
+    """Unknown language code or unsupported language pair."""
+
+
+class EngineError(ToolkitError):
+    """A translation engine is missing, misconfigured or failed."""
+
+
+class ModelError(ToolkitError):
+    """A model package is invalid or cannot be installed."""
+
+
+class GlossaryError(ToolkitError):
+    """A glossary cannot be read or changed."""
+
+
+class MemoryError_(ToolkitError):
+    """The translation memory cannot be opened or used."""
+
+
+class ConflictError(ToolkitError):
+    """An operation would overwrite human work or mix up releases."""

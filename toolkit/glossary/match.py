@@ -1,0 +1,297 @@
+"""Find glossary terms in running text, through inflection, elision and spelling variants.
+
+Both the text and every term are cut into word tokens and each token gets a
+*key*: case-folded, apostrophes unified, elided forms restored (``d'`` → ``de``),
+definite articles dropped and a light inflection stem taken (victimes → victim,
+illicites → illicit, accompagnées → accompagné). A term matches where the keys
+of consecutive text tokens equal its keys, with only spaces, hyphens or
+apostrophes between them. Acronyms match case-sensitively (OIM, not "oim").
+Offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Span
+from .model import DEPRECATED, Concept, Glossary, Term
+
+_APOS = "'’ʼ‘`´"
+_TOKEN = re.compile(
+    r"(?<![^\W_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])[" + _APOS + r"](?=[^\W\d_])"
+    r"|[^\W_]+",
+    re.IGNORECASE,
+)
+# Between two words of one term only blanks, hyphens and apostrophes may occur.
+_GLUE = re.compile(r"^[\s\-‐‑‒–" + _APOS + r"]*$")
+_EXACT = "\x00"  # key prefix of case-sensitive (acronym) tokens
+
+_FR_DROP = {"le", "la", "les"}
+_FR_MAP = {"des": "de", "du": "de", "aux": "à", "au": "à"}
+_FR_ELIDED = {"l": "le", "d": "de", "qu": "que", "jusqu": "jusque", "lorsqu": "lorsque",
+              "puisqu": "puisque", "quoiqu": "quoique"}
+_FR_SUFFIX = (("euse", "eur"), ("rice", "eur"), ("ière", "ier"), ("ère", "er"), ("ive", "if"),
+              ("elle", "el"), ("enne", "en"), ("onne", "on"))
+_ES_DROP = {"el", "la", "los", "las"}
+_ES_MAP = {"del": "de", "al": "a"}
+_EN_DROP = {"the"}
+
+# Context words that make "traite" a noun (la traite, contre la traite, de traite)
+# or a verb (il traite, qui la traite, le médecin traite).
+_FR_NOUN_CUES = {"la", "une", "cette", "de", "d'", "contre", "sa", "leur", "notre", "votre",
+                 "des", "les", "aux", "ses", "leurs", "nos", "vos", "l'", "anti", "et", "ou",
+                 "en", "par", "sur", "cette", "toute", "la"}
+_FR_SUBJECTS = {"il", "elle", "on", "qui", "je", "j'", "tu", "ils", "elles", "ne", "n'", "ce",
+                "cela", "ça", "nous", "vous"}
+_FR_CLITICS = {"le", "la", "les", "l'", "me", "m'", "te", "t'", "se", "s'", "nous", "vous",
+               "lui", "leur", "y", "en", "ne", "n'"}
+_AMBIGUOUS_VERB = {"traite", "traites"}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    for a in _APOS[1:]:
+        text = text.replace(a, "'")
+    return text
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def fr_key(surface: str) -> str | None:
+    """Matching key of one French token; ``None`` for a definite article.
+
+    >>> [fr_key(w) for w in ("Victimes", "d'", "l'", "internationaux", "accompagnées")]
+    ['victim', 'de', None, 'international', 'accompagné']
+    """
+    w = _fold(surface)
+    if w.endswith("'"):
+        w = _FR_ELIDED.get(w[:-1], w[:-1] + "e")
+    if w in _FR_DROP:
+        return None
+    if w in _FR_MAP:
+        return _FR_MAP[w]
+    if len(w) <= 3:
+        return w
+    if w.endswith("aux") and len(w) > 4:
+        w = w[:-3] + "al"
+    elif w[-1] in "sx":
+        w = w[:-1]
+    for old, new in _FR_SUFFIX:
+        if w.endswith(old):
+            return w[: -len(old)] + new
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def es_key(surface: str) -> str | None:
+    """Matching key of one Spanish token (accents, number and gender endings removed)."""
+    w = _strip_accents(_fold(surface))
+    if w in _ES_DROP:
+        return None
+    w = _ES_MAP.get(w, w)
+    if len(w) <= 3:
+        return w
+    if w.endswith("es") and len(w) > 4 and w[-3] not in "aeiou":
+        w = w[:-2]
+    elif w.endswith("s"):
+        w = w[:-1]
+    if w[-1] in "aoe" and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def en_key(surface: str) -> str | None:
+    """Matching key of one English token: plural and British/American spelling folded.
+
+    >>> [en_key(w) for w in ("Smugglers", "labour", "centres", "organisation", "victims")]
+    ['smuggler', 'labor', 'center', 'organization', 'victim']
+    """
+    w = _fold(surface)
+    if w in _EN_DROP:
+        return None
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "xes", "ches", "shes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    w = w.replace("isation", "ization").replace("ise", "ize") if "isation" in w else w
+    if w.endswith("our") and len(w) > 4:
+        w = w[:-3] + "or"
+    if w.endswith("tre") and len(w) > 4:
+        w = w[:-3] + "ter"
+    return w
+
+
+KEYS = {"fr": fr_key, "es": es_key, "en": en_key}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str | None
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """Word tokens of ``text`` with their matching keys (``None`` for skipped articles)."""
+    keyf = KEYS.get(lang, en_key)
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if lang != "fr" and word[-1] in _APOS:  # elision is French only
+            word = word[:-1]
+        out.append(Token(m.start(), m.start() + len(word), word, keyf(word)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence of a glossary term in a text.
+
+    ``number`` is ``"pl"`` or ``"sg"`` when the text's form differs in number
+    from the glossary entry (trafics illicites for trafic illicite), else ``""``.
+    ``article`` is the definite article just before the term, if any.
+    """
+
+    concept: Concept
+    term: Term
+    span: Span
+    number: str = ""
+    article: Span | None = None
+
+
+def _term_keys(term: Term) -> tuple[str, ...]:
+    if term.type in ("acronym", "abbreviation"):
+        return tuple(_EXACT + t.text for t in tokenize(term.text, term.lang))
+    return tuple(t.key for t in tokenize(term.text, term.lang) if t.key is not None)
+
+
+def _is_plural(word: str) -> bool:
+    w = _fold(word)
+    return len(w) > 3 and w[-1] in "sx"
+
+
+class Matcher:
+    """Finds the terms of one language of a glossary in texts of that language.
+
+    >>> from .model import Concept, Term
+    >>> g = Glossary.of([Concept("t", (Term("retour volontaire", "fr"),))])
+    >>> [m.span.text for m in Matcher(g, "fr").find("Des retours volontaires ont eu lieu.")]
+    ['retours volontaires']
+    """
+
+    def __init__(self, glossary: Glossary | Iterable[Concept], lang: str, *,
+                 deprecated: bool = True) -> None:
+        self.lang = lang
+        self._index: dict[str, list[tuple[tuple[str, ...], Concept, Term]]] = {}
+        for concept in glossary:
+            for term in concept.in_lang(lang):
+                if term.status == DEPRECATED and not deprecated:
+                    continue
+                keys = _term_keys(term)
+                if keys:
+                    self._index.setdefault(keys[0], []).append((keys, concept, term))
+        for bucket in self._index.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
+        """Term occurrences in ``text``, left to right.
+
+        By default the longest match wins and matches do not overlap
+        (``aide au retour volontaire et à la réintégration`` hides the
+        ``retour volontaire`` inside it); ``overlapping=True`` lists nested
+        and overlapping occurrences too.
+        """
+        tokens = tokenize(text, self.lang)
+        content = [i for i, t in enumerate(tokens) if t.key is not None]
+        found: list[Match] = []
+        for ci, ti in enumerate(content):
+            tok = tokens[ti]
+            cands = self._index.get(tok.key, []) + self._index.get(_EXACT + tok.text, [])
+            for keys, concept, term in sorted(cands, key=lambda c: -len(c[0])):
+                end_ci = self._extend(text, tokens, content, ci, keys)
+                if end_ci is None:
+                    continue
+                last = tokens[content[end_ci]]
+                if self.lang == "fr" and _fold(tok.text) in _AMBIGUOUS_VERB \
+                        and _verb_context(tokens, ti, text):
+                    continue
+                found.append(self._match(text, tokens, ti, last, concept, term))
+        found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
+        if overlapping:
+            return found
+        return _longest_first(found)
+
+    def _extend(self, text: str, tokens: list[Token], content: list[int], ci: int,
+                keys: tuple[str, ...]) -> int | None:
+        if ci + len(keys) > len(content):
+            return None
+        for k, key in enumerate(keys):
+            tok = tokens[content[ci + k]]
+            ok = tok.text == key[1:] if key.startswith(_EXACT) else tok.key == key
+            if not ok:
+                return None
+        # Words of one term sit together: no punctuation between them (skipped articles ok).
+        for j in range(content[ci], content[ci + len(keys) - 1]):
+            if not _GLUE.match(text[tokens[j].end:tokens[j + 1].start]):
+                return None
+        return ci + len(keys) - 1
+
+    def _match(self, text: str, tokens: list[Token], ti: int, last: Token, concept: Concept,
+               term: Term) -> Match:
+        first = tokens[ti]
+        span = Span(first.start, last.end, text[first.start:last.end], concept.id)
+        number = ""
+        if term.type not in ("acronym", "abbreviation"):
+            head = tokenize(term.text, term.lang)
+            head_text = next((t.text for t in head if t.key is not None), "")
+            if _fold(head_text) != _fold(first.text) and \
+                    _is_plural(first.text) != _is_plural(head_text):
+                number = "pl" if _is_plural(first.text) else "sg"
+        article = None
+        if ti > 0 and tokens[ti - 1].key is None:
+            prev = tokens[ti - 1]
+            if _GLUE.match(text[prev.end:first.start]):
+                article = Span(prev.start, prev.end, prev.text, "article")
+        return Match(concept, term, span, number, article)
+
+
+def _longest_first(found: list[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(found, key=lambda m: (-(m.span.end - m.span.start), m.span.start)):
+        if all(m.span.end <= s or m.span.start >= e for s, e in taken):
+            chosen.append(m)
+            taken.append((m.span.start, m.span.end))
+    return sorted(chosen, key=lambda m: m.span.start)
+
+
+def _verb_context(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether the "traite" at token ``i`` is the verb *traiter*, judged from its neighbours.
+
+    A noun follows a determiner or preposition (la traite, contre la traite,
+    victimes de traite); a verb follows a subject or an object clitic after a
+    subject (il traite, qui la traite) or a noun subject (le médecin traite).
+    """
+    prev = _fold(tokens[i - 1].text) if i > 0 else ""
+    before = _fold(tokens[i - 2].text) if i > 1 else ""
+    nxt = _fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+    if i > 0 and re.search(r"[.!?:;]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+        prev = before = ""  # a new sentence starts here
+    if not prev:
+        return nxt not in {"de", "des", "d'", "du"}
+    if prev in _FR_SUBJECTS:
+        return True
+    if prev in _FR_CLITICS and before in _FR_SUBJECTS | _FR_CLITICS:
+        return True
+    return prev not in _FR_NOUN_CUES

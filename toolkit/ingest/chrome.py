@@ -1,0 +1,72 @@
+"""Recognising website chrome (menus, teasers) at the top of a copied release.
+
+A release pasted from a web page starts with the site's navigation. We only
+ever look at the lines before the first body paragraph, and a line is dropped
+only on positive evidence: it is in the known-profile list, it is shared by
+other releases of the same run, it repeats the line before it, it glues a
+teaser onto the menu label before it, or it is a short menu bullet. Lines
+between two such signals go too (a menu label the list does not know yet).
+Everything from the title on is kept, so body text is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+_LONG = 160  # a line this long without being a signal is body text
+_BULLET = re.compile(r"^[-•*·]\s*(.{0,60})$")
+
+
+def _norm(line: str) -> str:
+    text = line.strip()
+    if text[:1] in "-•*·":
+        text = text[1:].strip()
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def known_lines() -> frozenset[str]:
+    data = resources.files("toolkit.ingest").joinpath("data/chrome.txt").read_text("utf-8")
+    return frozenset(
+        _norm(line) for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def shared_lines(texts: Iterable[str], head: int = 80) -> frozenset[str]:
+    """Lines found in the first ``head`` lines of at least two of ``texts``."""
+    seen: dict[str, int] = {}
+    for text in texts:
+        for line in {_norm(x) for x in text.split("\n")[:head] if x.strip()}:
+            seen[line] = seen.get(line, 0) + 1
+    return frozenset(line for line, n in seen.items() if n >= 2)
+
+
+def _signal(lines: Sequence[str], i: int, known: frozenset[str], shared: frozenset[str]) -> bool:
+    raw = lines[i].strip()
+    if raw in ("", "-", "|", "•"):
+        return True
+    norm = _norm(raw)
+    if norm in known or norm in shared:
+        return True
+    prev = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    nxt = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+    if prev and (raw == prev or raw == nxt) and len(raw) < 80:
+        return True  # a menu label printed twice (link + heading)
+    if prev and len(prev) < 60 and raw.startswith(prev) and raw[len(prev) : len(prev) + 1].isupper():
+        return True  # "Notre travailEn tant que…": a label glued to its teaser
+    return bool(_BULLET.match(raw)) and not raw.rstrip().endswith((".", "!", "?", ":"))
+
+
+def chrome_end(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> int:
+    """Index of the first line after the chrome (0 when there is none)."""
+    known = known_lines()
+    last = -1
+    for i, line in enumerate(lines):
+        if _signal(lines, i, known, shared):
+            last = i
+        elif len(line.strip()) >= _LONG:
+            break  # first body paragraph: chrome cannot lie beyond it
+    return last + 1

@@ -1,0 +1,57 @@
+"""Plain-text releases: one block per line, title first, contact block last."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Block, BlockKind, Document
+from .chrome import chrome_end
+
+_CONTACT = re.compile(
+    r"^(pour (plus|de plus amples) d.informations|contacts?( presse| médias)?\s*:|"
+    r"for (more|further) information|media contacts?|para más información)",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^\s*(\*{3,}|-{3,}|_{3,}|#{3,}|###)\s*$")
+_BULLET = re.compile(r"^(\s*(?:[-•*·–]|\d{1,2}[.)])\s+)(\S.*)$")
+
+
+def parse_text(text: str, name: str, path: str = "", shared: frozenset[str] = frozenset(),
+               encoding: str = "utf-8") -> Document:
+    """Split a release into blocks, dropping the website chrome before the title."""
+    lines = text.split("\n")
+    start = chrome_end(lines, shared)
+    removed = tuple(line for line in lines[:start] if line.strip())
+    blocks: list[Block] = []
+    in_contact = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        lineno = i + 1
+        if _SEPARATOR.match(line):
+            blocks.append(Block(BlockKind.SEPARATOR, "", prefix=line, line=lineno, translate=False))
+            continue
+        if not blocks or all(b.kind == BlockKind.SEPARATOR for b in blocks):
+            blocks.append(Block(BlockKind.TITLE, line.strip(), prefix=_lead(line), line=lineno))
+            continue
+        if _CONTACT.match(line.strip()):
+            in_contact = True
+        bullet = _BULLET.match(line)
+        if bullet:
+            kind = BlockKind.CONTACT if in_contact else BlockKind.LIST_ITEM
+            blocks.append(Block(kind, bullet.group(2).rstrip(), prefix=bullet.group(1), line=lineno))
+            continue
+        kind = BlockKind.CONTACT if in_contact else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, line.strip(), prefix=_lead(line), line=lineno))
+    return Document(name=name, blocks=tuple(blocks), fmt="text", path=path, removed=removed,
+                    encoding=encoding, trailing_newline=text.endswith("\n"))
+
+
+def _lead(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def release_name(path: str | Path) -> str:
+    return Path(path).stem

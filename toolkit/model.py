@@ -1,0 +1,136 @@
+"""Value types that travel through every stage of the pipeline.
+
+Everything here is immutable: stages build new values with
+``dataclasses.replace`` instead of mutating what they receive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of some text, with the text itself."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+
+
+class Origin(str, Enum):
+    """Where a segment's target came from."""
+
+    NONE = "none"
+    MT = "mt"
+    TM_EXACT = "tm-exact"
+    TM_FUZZY = "tm-fuzzy"
+    HUMAN = "human"
+
+
+class State(str, Enum):
+    """Review state of a unit, from nothing to publishable.
+
+    The mapping to PO flags and XLIFF states lives in the format modules.
+    """
+
+    UNTRANSLATED = "untranslated"
+    DRAFT = "draft"  # machine or memory output nobody has checked
+    TRANSLATED = "translated"  # a person wrote or confirmed it
+    REVIEWED = "reviewed"  # a second person checked it
+    FINAL = "final"  # signed off for publication
+
+
+class BlockKind(str, Enum):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    CONTACT = "contact"
+    SEPARATOR = "separator"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One layout unit of a release: a title, a paragraph, a list item...
+
+    ``prefix`` holds layout characters that are not translated (a list
+    bullet such as ``"- "``); ``text`` is what gets segmented.
+    """
+
+    kind: BlockKind
+    text: str
+    prefix: str = ""
+    line: int = 0  # 1-based line in the source file, for references
+    translate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A release after ingest: its blocks plus what is needed to rebuild it."""
+
+    name: str  # release identifier, usually the file stem
+    blocks: tuple[Block, ...]
+    fmt: str = "text"
+    path: str = ""
+    removed: tuple[str, ...] = ()  # chrome lines dropped by ingest, for reporting
+    encoding: str = "utf-8"
+    trailing_newline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translatable unit (a sentence) with everything known about it."""
+
+    id: str
+    source: str
+    src: str
+    tgt: str
+    target: str = ""
+    origin: Origin = Origin.NONE
+    state: State = State.UNTRANSLATED
+    block: int = 0  # index of the block in its document
+    index: int = 0  # position of the sentence within its block
+    ref: str = ""  # human-readable reference, e.g. "release.txt:12"
+    notes: tuple[str, ...] = ()  # notes for translators (engine, route, terms)
+    comments: tuple[str, ...] = ()  # notes written by translators
+    protected: tuple[Span, ...] = ()
+    unknown: tuple[str, ...] = ()  # words the engine did not know
+    previous_source: str = ""
+    previous_target: str = ""
+    context: str = ""
+    flags: tuple[str, ...] = field(default=())
+
+
+def segment_id(doc: str, block: int, index: int, source: str) -> str:
+    """Stable unit id: the release, the position, and a short hash of the source.
+
+    The position lets a reviewer find the unit; the hash lets an update tell
+    whether the sentence at that position changed.
+
+    >>> segment_id("rel", 3, 0, "Bonjour.")
+    'rel:b3s0:3151b5e8'
+    """
+    digest = hashlib.sha1(source.strip().encode("utf-8")).hexdigest()[:8]
+    return f"{doc}:b{block}s{index}:{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The translatable units of one release in one target language.
+
+    This is what format modules read and write (PO, XLIFF, TMX).
+    ``obsolete`` holds units whose source disappeared from the release but
+    whose translation is kept, like gettext's ``#~`` entries.
+    """
+
+    name: str  # release identifier
+    src: str  # BCP 47 source language
+    tgt: str  # BCP 47 target language
+    segments: tuple[Segment, ...]
+    source_path: str = ""  # the release file the units came from
+    obsolete: tuple[Segment, ...] = ()
+    fmt: str = "text"  # format of the original release

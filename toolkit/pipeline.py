@@ -1,0 +1,78 @@
+"""Orchestration: document → segments → engine → catalogue. Everything is injected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .engines.base import Engine
+from .langs import Lang
+from .model import Block, Catalogue, Document, Origin, Segment, State, segment_id
+from .segment import segment as split_sentences
+
+
+def block_sentences(block: Block, lang: Lang) -> list[tuple[int, int, str]]:
+    """Sentences of a block as ``(start, end, text)`` with surrounding spaces trimmed."""
+    out = []
+    for span in split_sentences(block.text, lang.code):
+        core = span.text.strip()
+        if not core:
+            continue
+        lead = len(span.text) - len(span.text.lstrip())
+        start = span.start + lead
+        out.append((start, start + len(core), core))
+    return out
+
+
+def segments_of(doc: Document, src: Lang, tgt: Lang) -> list[Segment]:
+    """The units of a document, untranslated, with stable ids and references."""
+    segs = []
+    base = doc.path.rsplit("/", 1)[-1] if doc.path else doc.name
+    for b, block in enumerate(doc.blocks):
+        if not block.translate or not block.text.strip():
+            continue
+        for i, (_, _, text) in enumerate(block_sentences(block, src)):
+            segs.append(
+                Segment(
+                    id=segment_id(doc.name, b, i, text),
+                    source=text,
+                    src=src.bcp47,
+                    tgt=tgt.bcp47,
+                    block=b,
+                    index=i,
+                    ref=f"{base}:{block.line}" if block.line else base,
+                    context=block.kind.value,
+                )
+            )
+    return segs
+
+
+def translate_segments(segs: Sequence[Segment], engine: Engine, src: Lang, tgt: Lang) -> list[Segment]:
+    """Machine-translate every untranslated segment in one batch."""
+    todo = [i for i, s in enumerate(segs) if s.state == State.UNTRANSLATED]
+    out = list(segs)
+    if not todo:
+        return out
+    results = engine.translate_batch([segs[i].source for i in todo], src, tgt)
+    for i, tr in zip(todo, results):
+        origin = Origin(tr.origin) if tr.origin in Origin._value2member_map_ else Origin.MT
+        notes = tuple(dict.fromkeys(tr.notes))
+        if tr.unknown:
+            notes += ("unknown words: " + ", ".join(tr.unknown),)
+        out[i] = replace(
+            segs[i],
+            target=tr.text,
+            origin=origin,
+            state=State.DRAFT if tr.text.strip() else State.UNTRANSLATED,
+            notes=notes,
+            unknown=tr.unknown,
+        )
+    return out
+
+
+def translate_document(doc: Document, engine: Engine, src: Lang, tgt: Lang) -> Catalogue:
+    segs = translate_segments(segments_of(doc, src, tgt), engine, src, tgt)
+    return Catalogue(
+        name=doc.name, src=src.bcp47, tgt=tgt.bcp47, segments=tuple(segs),
+        source_path=doc.path, fmt=doc.fmt,
+    )

@@ -1,0 +1,191 @@
+"""Offset-based sentence segmentation: one regex scan, then cheap checks.
+
+The scan finds every *candidate* boundary: a run of terminal punctuation
+(``.``, ``!``, ``?``, ``…``), optional closing quotes or brackets, then
+whitespace. Each candidate is then accepted or rejected by looking at the word
+before the punctuation and the first character after the whitespace. Nothing
+is ever substituted into the text: spans are slices of the input, so they
+join back to it exactly.
+
+Whitespace between two sentences belongs to the preceding span (the sentence
+keeps its trailing spaces); whitespace before the first sentence belongs to
+the first span. A blank line always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .rules import Rules
+
+# Closing quotes that French typography separates by a (no-break) space, and
+# closers that must touch the punctuation. Straight quotes are only taken when
+# they touch it, otherwise they may open the next sentence.
+_CANDIDATE = re.compile(
+    r"(?P<p>[.!?…‼⁇⁈⁉]+|;)"
+    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}])*)"
+    r"(?P<ws>\s+)"
+    r"|(?P<blank>\n[^\S\n]*\n\s*)"
+)
+_NON_SPACE = re.compile(r"\S")
+_AFTER_QUOTE = re.compile(r"\s*")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
+_WORD = re.compile(r"[\w'’-]+")
+
+OPENERS = "«“‘\"'([{¿¡-–—•"
+# Characters after which a candidate cannot be a boundary: the sentence goes on.
+_CONTINUERS = ",;:)]}»”%/…?!"
+_LEAD_STRIP = "([{«“‘\"'"
+
+
+def _starts_starter(text: str, i: int, rules: Rules) -> bool:
+    m = _WORD.match(text, i)
+    if not m:
+        return False
+    word = m.group()
+    if word in rules.starters:
+        return True
+    # Elided starters (L'accord, C'est) are listed with their apostrophe.
+    for sep in ("'", "’"):
+        k = word.find(sep)
+        if k > 0 and word[: k + 1] in rules.starters:
+            return True
+    return False
+
+
+# Verdicts on a candidate: no cut, cut, or cut only in a lowercase transcript.
+NO, CUT, LOWER = 0, 1, 2
+# Name particles that follow an initial inside a name (A. de Musset).
+_NAME_WORDS = frozenset({"Le", "La", "Les", "L'", "L’", "De", "Du", "Des", "Van", "Von"})
+_PARTICLES = frozenset({"de", "d", "du", "des", "la", "le", "van", "von", "da", "di", "del", "el"})
+
+
+def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: bool) -> int:
+    """Judge a single period at ``start`` followed (after spaces) by ``nxt``.
+
+    ``closed`` tells that a closing quote or bracket follows the period.
+    """
+    lo = start - 48 if start > 48 else 0
+    parts = text[lo:start].split()
+    if not parts:
+        return NO if nxt.islower() else CUT
+    tok = parts[-1].lstrip(_LEAD_STRIP)
+    low = tok.lower()
+    prefix = tok in rules.prefix or low in rules.prefix_ci
+    if prefix and not closed:
+        return NO
+    if prefix or tok in rules.any or low in rules.any_ci:
+        # A bracket closed after the abbreviation (par ex.) ends it.
+        if nxt.isupper() or nxt in OPENERS:
+            return CUT
+        return LOWER if nxt.islower() else NO
+    if len(tok) == 1 and tok.isupper():
+        # An initial (Omar A. Touray, A. de Musset), unless a sentence follows
+        # (Dagobert I. Ils) or a number (articles L. 642-3).
+        if nxt.isupper():
+            word = _WORD.match(text, after)
+            if word and word.group() in rules.starters and word.group() not in _NAME_WORDS:
+                return CUT
+            return NO
+        if nxt.islower():
+            word = _WORD.match(text, after)
+            if word and word.group().split("'")[0].split("’")[0] in _PARTICLES:
+                return NO
+            return LOWER
+        return NO if nxt.isdigit() else CUT
+    if "." in tok and _INITIALS.fullmatch(tok):
+        if ".-" in tok:  # hyphenated initials: J.-M. Dupont
+            return NO
+        return CUT if _starts_starter(text, after, rules) else NO
+    if tok.isdigit() and len(tok) <= 3:
+        # "1. Introduction" numbering a list at the start of the block.
+        first = _NON_SPACE.search(text)
+        if first is not None and first.start() == start - len(tok):
+            return NO
+    return CUT
+
+
+def split_offsets(text: str, rules: Rules) -> list[int]:
+    """Offsets where sentences start, after the first one (sorted, unique).
+
+    Some cuts depend on the casing convention of the whole text: in a
+    transcript whose sentences start with a lowercase letter, an ellipsis or
+    an abbreviation followed by a lowercase word ends a sentence, while in
+    ordinary prose it does not. The text counts as such a transcript when
+    plain periods are followed by lowercase words more often than by capitals.
+    """
+    cuts: list[int] = []
+    deferred: list[int] = []
+    lower = upper = 0
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        if m.group("blank") is not None:
+            cuts.append(end)
+            continue
+        ws = m.group("ws")
+        if "\n" in ws and ws.count("\n") >= 2:
+            cuts.append(end)
+            continue
+        nxt = text[end]
+        if nxt in _CONTINUERS:
+            continue
+        p = m.group("p")
+        start = m.start()
+        if p == ";":
+            # French and English put a lowercase word after a semicolon; a
+            # capitalised sentence opener there starts a new sentence.
+            if nxt.isupper() and _starts_starter(text, end, rules):
+                cuts.append(end)
+            continue
+        if nxt == '"' and text.count('"', 0, end) % 2:
+            # A spaced straight quote that closes an open quotation: cut after it.
+            m2 = _AFTER_QUOTE.match(text, end + 1)
+            end = m2.end()
+            if end >= n:
+                break
+            nxt = text[end]
+        if p == ".":
+            verdict = _period(text, start, nxt, end, rules, bool(m.group("c")) or text[end-1:end] == '"')
+            if verdict == CUT:
+                cuts.append(end)
+                if nxt.islower():
+                    lower += 1
+                elif nxt.isupper():
+                    upper += 1
+            elif verdict == LOWER:
+                deferred.append(end)
+            continue
+        if "?" not in p and "!" not in p:
+            # Ellipsis: "(…)" and "[…]" mark a cut inside a quotation.
+            if start and text[start - 1] in "([":
+                continue
+            if nxt.islower():
+                deferred.append(end)
+            else:
+                cuts.append(end)
+            continue
+        # "?" / "!": a lowercase word after a closing quote is an incise
+        # (« Qui ? » demanda-t-il).
+        if nxt.islower() and m.group("c"):
+            continue
+        cuts.append(end)
+    if deferred and lower > upper:
+        cuts = sorted(cuts + deferred)
+    return cuts
+
+
+def spans_from_cuts(text: str, cuts: list[int], base: int = 0) -> list[Span]:
+    """Turn cut offsets into spans covering ``text``; ``base`` shifts the offsets."""
+    spans: list[Span] = []
+    prev = 0
+    for cut in cuts:
+        if cut > prev:
+            spans.append(Span(base + prev, base + cut, text[prev:cut]))
+            prev = cut
+    if prev < len(text):
+        spans.append(Span(base + prev, base + len(text), text[prev:]))
+    return spans
