@@ -94,7 +94,7 @@ def evaluate(docs: list[dict], split: Splitter, repeat: int) -> tuple[dict, floa
         outputs = [split(d["doc"]) for d in docs]
         best = min(best, time.perf_counter() - t0)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for doc, pred in zip(docs, outputs):
+    for doc, pred in zip(docs, outputs, strict=True):
         gold_b = boundaries(doc["sentences"])
         pred_b = boundaries(pred)
         tp, fp, fn = len(gold_b & pred_b), len(pred_b - gold_b), len(gold_b - pred_b)

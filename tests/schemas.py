@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -25,7 +25,7 @@ class _Local(etree.Resolver):
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def xsd(relpath: str) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(_Local())

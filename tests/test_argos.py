@@ -146,9 +146,9 @@ def test_model_loaded_once(installed, monkeypatch) -> None:
     monkeypatch.setattr(ctranslate2, "Translator", counting)
     ArgosEngine().translate_batch(SENTENCES[:1], FR, EN)
     model_dir = installed["fr-en"].path / "model"
-    first = argos.load_translator(model_dir, "cpu", ArgosEngine().threads)
+    first = argos.load_translator(model_dir, "cpu", ArgosEngine().threads, "auto")
     ArgosEngine().translate_batch(SENTENCES[1:2], FR, EN)
-    second = argos.load_translator(model_dir, "cpu", ArgosEngine().threads)
+    second = argos.load_translator(model_dir, "cpu", ArgosEngine().threads, "auto")
     assert first is second
     assert built == [str(model_dir.resolve())]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Span:
     kind: str = ""
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     """Where a segment's target came from."""
 
     NONE = "none"
@@ -31,7 +31,7 @@ class Origin(str, Enum):
     HUMAN = "human"
 
 
-class State(str, Enum):
+class State(StrEnum):
     """Review state of a unit, from nothing to publishable.
 
     The mapping to PO flags and XLIFF states lives in the format modules.
@@ -44,7 +44,7 @@ class State(str, Enum):
     FINAL = "final"  # signed off for publication
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     TITLE = "title"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -66,6 +66,9 @@ class Block:
     prefix: str = ""
     line: int = 0  # 1-based line in the source file, for references
     translate: bool = True
+    # Inline markup of ``text``: code N (``<gN>``/``<xN/>``) is ``codes[N-1]``,
+    # a ``toolkit.inline.Code``. Empty for plain text.
+    codes: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from .model import Span
 
 _TLD = r"(?:int|org|com|net|edu|gov|info|fr|be|ch|ca|sn|cm|sl|cf|ht|ma|tn|uk|us|eu|io|africa)"
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    ("code", r"</?g\d+>|<x\d+/>"),  # inline markup codes (see toolkit.inline)
     ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ("url", r"(?:https?://|www\.)[^\s<>«»\"]+"),
     ("url", rf"\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s<>«»\"]*)?"),
@@ -29,6 +30,7 @@ _SCAN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERN
 _KINDS = [k for k, _ in _PATTERNS]
 _TRAILING = ".,;:!?)»"
 PLACEHOLDER = re.compile(r"ZXQ(\d+)QZ")
+PADDED = re.compile(r" ?ZXQ(\d+)QZ ?")
 
 
 def find_protected(text: str) -> list[Span]:
@@ -56,17 +58,26 @@ class Masked:
 
 
 def mask(text: str) -> Masked:
-    """Replace every protected span with a numbered placeholder."""
+    """Replace every protected span with a numbered placeholder.
+
+    An inline code glued to a word (``<g1>texte``) gets a space on that side
+    so the engine still sees the word; :func:`unmask` takes the space away.
+    """
     spans = find_protected(text)
     if not spans:
         return Masked(text, ())
     out, pos = [], 0
+    kept = []
     for i, s in enumerate(spans):
         out.append(text[pos : s.start])
-        out.append(f"ZXQ{i}QZ")
+        left = s.kind == "code" and s.start > 0 and text[s.start - 1].isalnum()
+        right = s.kind == "code" and s.end < len(text) and text[s.end].isalnum()
+        out.append((" " if left else "") + f"ZXQ{i}QZ" + (" " if right else ""))
+        kind = s.kind + ("<" if left else "") + (">" if right else "")
+        kept.append(Span(s.start, s.end, s.text, kind))
         pos = s.end
     out.append(text[pos:])
-    return Masked("".join(out), tuple(spans))
+    return Masked("".join(out), tuple(kept))
 
 
 def unmask(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
@@ -77,11 +88,14 @@ def unmask(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
 
     def repl(m: re.Match[str]) -> str:
         i = int(m.group(1))
-        if i < len(spans):
-            seen.add(i)
-            return spans[i].text
-        return m.group(0)
+        if i >= len(spans):
+            return m.group(0)
+        seen.add(i)
+        whole, span = m.group(0), spans[i]
+        lead = " " if whole.startswith(" ") and "<" not in span.kind else ""
+        trail = " " if whole.endswith(" ") and ">" not in span.kind else ""
+        return lead + span.text + trail
 
-    restored = PLACEHOLDER.sub(repl, text)
+    restored = PADDED.sub(repl, text)
     lost = tuple(s for i, s in enumerate(spans) if i not in seen)
     return restored, lost

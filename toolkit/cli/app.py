@@ -5,7 +5,9 @@ from __future__ import annotations
 import typer
 
 from .errors import ErrorHandlingGroup
+from .memory import app as memory_app
 from .models import app as models_app
+from .segment import segment_command
 from .translate import translate_command
 
 app = typer.Typer(
@@ -15,8 +17,10 @@ app = typer.Typer(
     help="Offline translation and multilingual publishing for press releases.",
 )
 app.command("translate")(translate_command)
+app.command("segment")(segment_command)
 app.add_typer(models_app, name="models", help="Install, list and remove translation models.")
 # (sub-app registrations)
+app.add_typer(memory_app, name="memory", help="Translation memory: import, export, stats, lookup.")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +30,10 @@ def translate_command(
     glossary: Annotated[Path | None, typer.Option(help="Glossary file or folder.")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    memory: Annotated[Path | None, typer.Option(
+        "--memory", dir_okay=False,
+        help="Translation memory to reuse before MT (default: OUT/.toolkit/memory.sqlite "
+             "when it exists).")] = None,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     source = Lang.parse(src)
@@ -41,6 +45,13 @@ def translate_command(
     # Check everything before writing anything: a bad file or pair aborts the run clean.
     docs = load_many(files)
     eng = build(engine, glossary=False if no_glossary else glossary)
+    # --- memory-first (toolkit.memory): reuse reviewed translations before MT ---
+    from ..memory import Memory, MemoryFirst, default_path
+
+    tm_path = memory if memory is not None else default_path(out)
+    if memory is not None or tm_path.is_file():
+        eng = MemoryFirst(eng, Memory(tm_path))
+    # --- end memory-first ---
     reason = eng.unavailable()
     if reason:
         raise EngineError(reason, engine=engine)
@@ -49,7 +60,7 @@ def translate_command(
     for doc in docs:
         if doc.encoding != "utf-8":
             typer.echo(f"warning: {doc.path}: not UTF-8; read as {doc.encoding}", err=True)
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     tool = f"toolkit {__version__}"
     show = not quiet and sys.stderr.isatty() and len(docs) * len(targets) > 1
     units = 0

@@ -30,14 +30,16 @@ INSTALL_HINT = (
 
 # Loaded models, shared by every engine instance of the process: a Translator
 # holds the whole model in memory and takes a while to build.
-_TRANSLATORS: dict[tuple[str, str, int], Any] = {}
+_TRANSLATORS: dict[tuple[str, str, int, str], Any] = {}
 _TOKENIZERS: dict[str, Any] = {}
 _LOCK = threading.Lock()
 
 
-def load_translator(model_dir: Path, device: str = "cpu", threads: int = 0) -> Any:
+def load_translator(
+    model_dir: Path, device: str = "cpu", threads: int = 0, compute_type: str = "auto"
+) -> Any:
     """The process-wide ``ctranslate2.Translator`` for ``model_dir`` (built on first use)."""
-    key = (str(Path(model_dir).resolve()), device, threads)
+    key = (str(Path(model_dir).resolve()), device, threads, compute_type)
     with _LOCK:
         if key not in _TRANSLATORS:
             try:
@@ -46,7 +48,11 @@ def load_translator(model_dir: Path, device: str = "cpu", threads: int = 0) -> A
                 raise EngineError("ctranslate2 is not installed", engine="argos") from exc
             try:
                 _TRANSLATORS[key] = ctranslate2.Translator(
-                    key[0], device=device, inter_threads=1, intra_threads=threads
+                    key[0],
+                    device=device,
+                    inter_threads=1,
+                    intra_threads=threads,
+                    compute_type=compute_type,
                 )
             except (RuntimeError, ValueError) as exc:
                 raise ModelError(f"cannot load CTranslate2 model: {exc}", path=model_dir) from exc
@@ -91,6 +97,8 @@ class ArgosEngine:
         batch_size: int = 32,
         device: str = "cpu",
         threads: int | None = None,
+        length_penalty: float = 0.2,
+        compute_type: str = "auto",
     ) -> None:
         self.packages_dir = Path(packages_dir) if packages_dir is not None else None
         self.model = Path(model) if model is not None else None
@@ -98,6 +106,11 @@ class ArgosEngine:
         self.batch_size = batch_size
         self.device = device
         self.threads = threads if threads is not None else _default_threads()
+        # argostranslate decodes with length_penalty=0.2 and compute_type="auto"
+        # (int8 where the CPU supports it); the same values keep our output
+        # identical to its output for the same sentence.
+        self.length_penalty = length_penalty
+        self.compute_type = compute_type
         self._packages: list[ArgosPackage] | None = None
 
     # -- discovery -----------------------------------------------------------
@@ -225,7 +238,7 @@ class ArgosEngine:
     ) -> list[list[Hypothesis]]:
         if not texts:
             return []
-        translator = load_translator(pkg.model_dir, self.device, self.threads)
+        translator = load_translator(pkg.model_dir, self.device, self.threads, self.compute_type)
         sp_src = load_spm(pkg.source_spm)
         sp_tgt = load_spm(pkg.target_spm)
         tokens = sp_src.encode(texts, out_type=str)
@@ -243,6 +256,7 @@ class ArgosEngine:
                 num_hypotheses=n_best,
                 return_scores=True,
                 replace_unknowns=True,
+                length_penalty=self.length_penalty,
                 max_batch_size=self.batch_size,
             )
         except (RuntimeError, ValueError) as exc:

@@ -1,14 +1,24 @@
 """Gettext PO catalogues, through polib.
 
-State mapping (see README, "Review states"):
-untranslated → empty msgstr; draft (machine or memory) → ``#, fuzzy``;
-translated → no flag; reviewed/final → no flag plus a ``#. state:`` line,
-since PO has no native review levels.
+One entry per unit: ``msgctxt`` is the unit id, ``msgid`` the source,
+``msgstr`` the target, ``#:`` the reference, ``#|`` the previous source.
+
+State mapping (the full table is in :mod:`toolkit.formats.states` and the
+README, "Review states"): untranslated → empty ``msgstr``; draft →
+``#, fuzzy``; translated → no flag; reviewed and final → no flag plus a
+``#. state: reviewed`` / ``#. state: final`` line, since PO has no review
+levels. The origin is written as ``#. origin: …`` only when it differs from
+what the state implies (machine for drafts, human for the rest), so a unit
+confirmed in Poedit (which just drops ``#, fuzzy``) reads back as human.
+
+Other toolkit fields ride on extracted comments too: ``#. kind: paragraph``
+(the block kind) and ``#. previous translation: …`` (the reviewer's old
+translation of a changed sentence, which PO has no field for). Notes and
+translator comments that contain newlines are escaped onto one line.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import BinaryIO
 
@@ -16,50 +26,96 @@ import polib
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Catalogue, Origin, Segment, State
+from ..model import Catalogue, Segment, State
 from . import Format, register
+from .states import (
+    default_origin,
+    escape_line,
+    parse_origin,
+    parse_state,
+    position,
+    unescape_line,
+    unknown_from_notes,
+)
 
-_META_NOTE = ("origin: ", "state: ")
+_STATE, _ORIGIN, _KIND, _PREV, _REF = (
+    "state: ", "origin: ", "kind: ", "previous translation: ", "reference: ")
+_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _REF)
 
 
 def _stamp(now: datetime) -> str:
-    return now.strftime("%Y-%m-%d %H:%M%z") or now.strftime("%Y-%m-%d %H:%M+0000")
+    # gettext wants a numeric zone; naive clocks are taken as UTC.
+    return now.strftime("%Y-%m-%d %H:%M") + (now.strftime("%z") or "+0000")
+
+
+def _note_line(note: str) -> str:
+    line = escape_line(note)
+    # A note that looks like one of our markers gets a leading backslash,
+    # which unescaping removes again.
+    return "\\" + line if line.startswith(_RESERVED) else line
+
+
+def _occurrence(ref: str) -> tuple[list[tuple[str, str]], str]:
+    """``#:`` occurrences for ``ref``, or a fallback comment line when it has spaces."""
+    if not ref:
+        return [], ""
+    if any(c.isspace() for c in ref):
+        return [], _REF + escape_line(ref)
+    file_, _, line = ref.rpartition(":")
+    if file_ and line.isdigit():
+        return [(file_, line)], ""
+    return [(ref, "")], ""
 
 
 def _entry(seg: Segment, obsolete: bool = False) -> polib.POEntry:
-    notes = list(seg.notes)
-    if seg.origin not in (Origin.NONE, Origin.MT):
-        notes.append(f"origin: {seg.origin.value}")
+    occurrences, ref_line = _occurrence(seg.ref)
+    notes = [_note_line(n) for n in seg.notes]
     if seg.state in (State.REVIEWED, State.FINAL):
-        notes.append(f"state: {seg.state.value}")
-    file_, _, line = seg.ref.rpartition(":")
-    occurrences = [(file_, line)] if file_ and line.isdigit() else ([(seg.ref, "")] if seg.ref else [])
+        notes.append(_STATE + seg.state.value)
+    if seg.origin != default_origin(_read_state(seg), seg.target):
+        notes.append(_ORIGIN + seg.origin.value)
+    if seg.context:
+        notes.append(_KIND + escape_line(seg.context))
+    if seg.previous_target:
+        notes.append(_PREV + escape_line(seg.previous_target))
+    if ref_line:
+        notes.append(ref_line)
+    flags = list(seg.flags)
+    if seg.state == State.DRAFT and seg.target:
+        flags.insert(0, "fuzzy")
     entry = polib.POEntry(
         msgctxt=seg.id,
         msgid=seg.source,
         msgstr=seg.target,
         occurrences=occurrences,
         comment="\n".join(notes),
-        tcomment="\n".join(seg.comments),
-        flags=["fuzzy"] if seg.state == State.DRAFT and seg.target else [],
+        tcomment="\n".join(escape_line(c) for c in seg.comments),
+        flags=flags,
         obsolete=obsolete,
     )
     if seg.previous_source:
-        entry.previous_msgctxt = seg.id
         entry.previous_msgid = seg.previous_source
     return entry
 
 
+def _read_state(seg: Segment) -> State:
+    """The state a reader will see for ``seg``: PO cannot mark an empty draft."""
+    if not seg.target:
+        return State.UNTRANSLATED if seg.state == State.DRAFT else seg.state
+    return seg.state
+
+
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
-    """Write ``cat`` as a PO file; same catalogue and clock give the same bytes."""
+    """Write ``cat`` as a PO file; same catalogue, clock and tool give the same bytes."""
     tgt = Lang.parse(cat.tgt)
     po = polib.POFile(wrapwidth=78, check_for_duplicates=False)
     po.header = f"Translation of {cat.name} ({cat.src} → {cat.tgt}), produced by {tool}."
+    stamp = _stamp(now)
     po.metadata = {
         "Project-Id-Version": cat.name,
         "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": _stamp(now),
-        "PO-Revision-Date": _stamp(now),
+        "POT-Creation-Date": stamp,
+        "PO-Revision-Date": stamp,
         "Last-Translator": "",
         "Language-Team": f"{tgt.name} <>",
         "Language": tgt.posix,
@@ -77,59 +133,76 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         po.append(_entry(seg))
     for seg in cat.obsolete:
         po.append(_entry(seg, obsolete=True))
-    fp.write(str(po).encode("utf-8"))
-    if not str(po).endswith("\n"):
+    text = str(po)
+    fp.write(text.encode("utf-8"))
+    if not text.endswith("\n"):
         fp.write(b"\n")
 
 
 def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
-    notes, state, origin = [], None, None
+    notes: list[str] = []
+    state = origin = None
+    context = previous_target = ref = ""
     for line in entry.comment.splitlines() if entry.comment else []:
-        if line.startswith("state: "):
-            state = line[7:].strip()
-        elif line.startswith("origin: "):
-            origin = line[8:].strip()
+        if line.startswith(_STATE):
+            state = parse_state(line[len(_STATE):].strip())
+        elif line.startswith(_ORIGIN):
+            origin = parse_origin(line[len(_ORIGIN):].strip())
+        elif line.startswith(_KIND):
+            context = unescape_line(line[len(_KIND):])
+        elif line.startswith(_PREV):
+            previous_target = unescape_line(line[len(_PREV):])
+        elif line.startswith(_REF):
+            ref = unescape_line(line[len(_REF):])
         else:
-            notes.append(line)
-    fuzzy = "fuzzy" in entry.flags
+            notes.append(unescape_line(line))
     if not entry.msgstr:
         st = State.UNTRANSLATED
-    elif fuzzy:
+    elif "fuzzy" in entry.flags:
         st = State.DRAFT
-    elif state in State._value2member_map_:
-        st = State(state)
     else:
-        st = State.TRANSLATED
-    if origin in Origin._value2member_map_:
-        org = Origin(origin)
-    elif st == State.DRAFT:
-        org = Origin.MT
-    elif st == State.UNTRANSLATED:
-        org = Origin.NONE
-    else:
-        org = Origin.HUMAN
-    ref = ""
-    if entry.occurrences:
-        f, line = entry.occurrences[0]
-        ref = f"{f}:{line}" if line else f
+        st = state or State.TRANSLATED
+    if entry.occurrences and not ref:
+        f, line_no = entry.occurrences[0]
+        ref = f"{f}:{line_no}" if line_no else f
+    block, index = position(entry.msgctxt or "")
     return Segment(
         id=entry.msgctxt or "",
         source=entry.msgid,
         src=src,
         tgt=tgt,
         target=entry.msgstr,
-        origin=org,
+        origin=origin or default_origin(st, entry.msgstr),
         state=st,
+        block=block,
+        index=index,
         ref=ref,
         notes=tuple(notes),
-        comments=tuple(entry.tcomment.splitlines()) if entry.tcomment else (),
+        comments=tuple(unescape_line(c) for c in entry.tcomment.splitlines())
+        if entry.tcomment else (),
+        unknown=unknown_from_notes(tuple(notes)),
         previous_source=entry.previous_msgid or "",
+        previous_target=previous_target,
+        context=context,
         flags=tuple(f for f in entry.flags if f != "fuzzy"),
     )
 
 
+def _polib_line(message: str) -> int | None:
+    if "line" not in message:
+        return None
+    tail = message.rsplit("line", 1)[1].strip(" .:)")
+    digits = tail.split(")")[0].strip()
+    return int(digits) if digits.isdigit() else None
+
+
 def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
-    """Read a PO file; syntax errors become ParseError with file and line."""
+    """Read a PO file written by the toolkit or edited in Poedit, Lokalize, Weblate…
+
+    Syntax errors, non-UTF-8 bytes, a missing ``Language`` header, entries
+    without a unit id (``msgctxt``) and duplicate ids raise ParseError with
+    the file and line.
+    """
     data = fp.read()
     try:
         text = data.decode("utf-8")
@@ -138,30 +211,51 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
         raise ParseError("PO file is not UTF-8", path=path, line=line) from exc
     if not text.strip():
         raise ParseError("empty PO file", path=path)
+    if "\n" not in text:
+        text += "\n"  # polib treats a one-line string as a file name
     try:
-        po = polib.pofile(io.StringIO(text).read(), encoding="utf-8", check_for_duplicates=True,
-                          wrapwidth=78)
+        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
     except (OSError, ValueError) as exc:
-        msg = str(exc)
-        line = None
-        if "line" in msg:
-            tail = msg.rsplit("line", 1)[1].strip(" .:)")
-            line = int(tail) if tail.isdigit() else None
-        raise ParseError(f"malformed PO file: {msg}", path=path, line=line) from exc
+        msg = str(exc).replace(f" {text}", "")
+        raise ParseError(f"malformed PO file: {msg.split('(line')[0].strip()}", path=path,
+                         line=_polib_line(msg)) from exc
     meta = po.metadata
-    tgt = meta.get("Language", "")
-    src = meta.get("X-Source-Language", "fr")
+    if not meta:
+        raise ParseError("PO file has no header entry", path=path, line=1)
+    tgt, src = meta.get("Language", ""), meta.get("X-Source-Language", "fr")
     try:
         tgt_tag, src_tag = Lang.parse(tgt).bcp47, Lang.parse(src).bcp47
     except Exception as exc:
-        raise ParseError(f"PO header has no usable Language ({tgt!r})", path=path) from exc
-    segs = tuple(_segment(e, src_tag, tgt_tag) for e in po if not e.obsolete)
-    obsolete = tuple(_segment(e, src_tag, tgt_tag) for e in po if e.obsolete)
+        raise ParseError(f"PO header has no usable Language ({tgt!r})", path=path,
+                         line=1) from exc
+    segs: list[Segment] = []
+    obsolete: list[Segment] = []
+    seen: dict[str, int] = {}
+    for entry in po:
+        if not entry.msgctxt:
+            raise ParseError("entry has no msgctxt (the toolkit's unit id)", path=path,
+                             line=entry.linenum)
+        key = ("~" if entry.obsolete else "") + entry.msgctxt
+        if key in seen:
+            raise ParseError(f"duplicate unit id {entry.msgctxt!r} (first at line "
+                             f"{seen[key]})", path=path, line=entry.linenum)
+        seen[key] = entry.linenum
+        (obsolete if entry.obsolete else segs).append(_segment(entry, src_tag, tgt_tag))
     return Catalogue(
         name=meta.get("X-Toolkit-Release", meta.get("Project-Id-Version", "")),
-        src=src_tag, tgt=tgt_tag, segments=segs, source_path=meta.get("X-Toolkit-Source", ""),
-        obsolete=obsolete, fmt=meta.get("X-Toolkit-Format", "text"),
+        src=src_tag, tgt=tgt_tag, segments=tuple(segs),
+        source_path=meta.get("X-Toolkit-Source", ""),
+        obsolete=tuple(obsolete), fmt=meta.get("X-Toolkit-Format", "text"),
     )
+
+
+def unit_lines(data: bytes) -> dict[str, int]:
+    """Line of each unit id in PO ``data``, for error messages about units."""
+    try:
+        po = polib.pofile(data.decode("utf-8", "replace") + "\n", check_for_duplicates=False)
+    except (OSError, ValueError):
+        return {}
+    return {e.msgctxt: e.linenum for e in po if e.msgctxt and not e.obsolete}
 
 
 register(Format("po", ".po", read, write, "GNU gettext PO"))

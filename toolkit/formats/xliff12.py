@@ -1,14 +1,25 @@
-"""XLIFF 1.2, the default review format (OmegaT, Poedit, Lokalize, Okapi).
+"""XLIFF 1.2, the default review format (OmegaT, Poedit, Lokalize, Okapi, memoQ).
 
-State mapping: untranslated → no ``<target>``; draft → ``state=
-"needs-review-translation"`` with ``state-qualifier`` telling where it came
-from (``leveraged-mt``, ``exact-match``, ``fuzzy-match``); translated →
-``translated``; reviewed → ``signed-off``; final → ``final`` and
-``approved="yes"``. Output validates against the strict 1.2 schema.
+One ``<trans-unit>`` per unit, its ``id`` the toolkit's unit id. State
+mapping (full table in :mod:`toolkit.formats.states` and the README, "Review
+states"): untranslated → no ``<target>``; draft → ``state=
+"needs-review-translation"``; translated → ``translated``; reviewed →
+``signed-off``; final → ``final`` plus ``approved="yes"``. The origin is the
+``state-qualifier`` (``leveraged-mt``, ``exact-match``, ``fuzzy-match``;
+none for human work); when that cannot say it, a ``<note from=
+"toolkit-meta">origin: …</note>`` does.
+
+Other fields: the reference is a ``location`` context group, the block kind
+is ``restype="x-<kind>"``, notes are ``<note from="toolkit">``, translator
+comments any other ``<note>``, the previous source and translation of a
+changed sentence an ``<alt-trans alttranstype="previous-version">``, and
+removed units sit in ``<group id="obsolete" translate="no">``. Output
+validates against the strict 1.2 schema.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import BinaryIO
 
@@ -19,21 +30,22 @@ from ..langs import Lang
 from ..model import Catalogue, Origin, Segment, State
 from ..xmlutil import clean, parse
 from . import Format, register
+from .states import (
+    XLIFF12_QUALIFIER,
+    XLIFF12_QUALIFIER_READ,
+    XLIFF12_READ,
+    XLIFF12_STATE,
+    default_origin,
+    parse_origin,
+    position,
+    unknown_from_notes,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _Q = f"{{{NS}}}"
-_QUALIFIER = {Origin.MT: "leveraged-mt", Origin.TM_EXACT: "exact-match",
-              Origin.TM_FUZZY: "fuzzy-match"}
-_STATE = {State.DRAFT: "needs-review-translation", State.TRANSLATED: "translated",
-          State.REVIEWED: "signed-off", State.FINAL: "final"}
-_FROM_STATE = {
-    "new": State.UNTRANSLATED, "needs-translation": State.UNTRANSLATED,
-    "needs-adaptation": State.DRAFT, "needs-l10n": State.DRAFT,
-    "needs-review-adaptation": State.DRAFT, "needs-review-l10n": State.DRAFT,
-    "needs-review-translation": State.DRAFT, "translated": State.TRANSLATED,
-    "signed-off": State.REVIEWED, "final": State.FINAL,
-}
+_META = "toolkit-meta"
+_NMTOKENISH = re.compile(r"^\S+$")
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -48,25 +60,37 @@ def _unit(body: etree._Element, seg: Segment) -> None:
     tu.set(f"{{{XML_NS}}}space", "preserve")
     if seg.state == State.FINAL:
         tu.set("approved", "yes")
+    kind_in_restype = bool(seg.context) and _NMTOKENISH.match(seg.context) is not None
+    if kind_in_restype:
+        tu.set("restype", "x-" + seg.context)
     _sub(tu, "source", seg.source)
-    if seg.target or seg.state != State.UNTRANSLATED:
-        attrs = {"state": _STATE.get(seg.state, "new")}
-        if seg.state == State.DRAFT and seg.origin in _QUALIFIER:
-            attrs["state_qualifier"] = _QUALIFIER[seg.origin]
+    derived = default_origin(seg.state, seg.target)
+    if seg.target or seg.state != State.UNTRANSLATED or seg.origin != Origin.NONE:
+        attrs = {"state": XLIFF12_STATE[seg.state]}
+        if seg.origin in XLIFF12_QUALIFIER:
+            attrs["state_qualifier"] = XLIFF12_QUALIFIER[seg.origin]
+            derived = seg.origin
         _sub(tu, "target", seg.target, **attrs)
-    file_, _, line = seg.ref.rpartition(":")
     if seg.ref:
+        file_, _, line = seg.ref.rpartition(":")
         group = _sub(tu, "context-group", purpose="location")
-        _sub(group, "context", file_ if line.isdigit() else seg.ref, context_type="sourcefile")
-        if line.isdigit():
+        _sub(group, "context", file_ if file_ and line.isdigit() else seg.ref,
+             context_type="sourcefile")
+        if file_ and line.isdigit():
             _sub(group, "context", line, context_type="linenumber")
     for note in seg.notes:
         _sub(tu, "note", note, **{"from": "toolkit"})
-    if seg.origin not in (Origin.NONE, Origin.MT):
-        _sub(tu, "note", f"origin: {seg.origin.value}", **{"from": "toolkit"})
+    # A state change in a foreign tool can leave a stale qualifier; the note
+    # is only for what neither the qualifier nor the state implies.
+    if seg.origin != derived:
+        _sub(tu, "note", f"origin: {seg.origin.value}", **{"from": _META})
+    if seg.context and not kind_in_restype:
+        _sub(tu, "note", f"kind: {seg.context}", **{"from": _META})
+    if seg.flags:
+        _sub(tu, "note", "flags: " + ", ".join(seg.flags), **{"from": _META})
     for comment in seg.comments:
         _sub(tu, "note", comment, **{"from": "translator"})
-    if seg.previous_source:
+    if seg.previous_source or seg.previous_target:
         alt = _sub(tu, "alt-trans", alttranstype="previous-version")
         _sub(alt, "source", seg.previous_source)
         _sub(alt, "target", seg.previous_target)
@@ -106,62 +130,76 @@ def _text(el: etree._Element | None) -> str:
 
 def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     target = tu.find(_Q + "target")
-    notes, comments, origin = [], [], None
+    notes, comments, flags = [], [], ()
+    origin: Origin | None = None
+    context = tu.get("restype", "")[2:] if tu.get("restype", "").startswith("x-") else ""
     for note in tu.findall(_Q + "note"):
-        text = _text(note)
-        if note.get("from") == "toolkit":
-            if text.startswith("origin: "):
-                origin = text[8:]
-            else:
-                notes.append(text)
+        text, who = _text(note), note.get("from")
+        if who == _META and text.startswith("origin: "):
+            origin = parse_origin(text[8:].strip())
+        elif who == _META and text.startswith("kind: "):
+            context = text[6:]
+        elif who == _META and text.startswith("flags: "):
+            flags = tuple(f for f in text[7:].split(", ") if f)
+        elif who == "toolkit":
+            notes.append(text)
         else:
             comments.append(text)
-    state_attr = target.get("state") if target is not None else None
     text = _text(target)
-    if tu.get("approved") == "yes" and text:
-        state = State.FINAL
-    elif not text:
+    state_attr = target.get("state") if target is not None else None
+    if not text:
         state = State.UNTRANSLATED
+    elif tu.get("approved") == "yes":
+        state = State.FINAL
     else:
-        state = _FROM_STATE.get(state_attr or "", State.TRANSLATED)
+        state = XLIFF12_READ.get(state_attr or "", State.TRANSLATED)
+        # OmegaT and others mark a confirmed unit approved without a state.
+        if state == State.UNTRANSLATED:
+            state = State.DRAFT
     qualifier = target.get("state-qualifier") if target is not None else None
-    if origin in Origin._value2member_map_:
-        org = Origin(origin)  # type: ignore[arg-type]
-    elif state == State.DRAFT:
-        org = {v: k for k, v in _QUALIFIER.items()}.get(qualifier or "", Origin.MT)
-    else:
-        org = Origin.HUMAN if text else Origin.NONE
+    if origin is None:
+        origin = XLIFF12_QUALIFIER_READ.get(qualifier or "") or default_origin(state, text)
     ref = ""
-    ctx = {c.get("context-type"): _text(c) for c in tu.iter(_Q + "context")}
+    ctx = {c.get("context-type"): _text(c) for g in tu.iterchildren(_Q + "context-group")
+           for c in g.iterchildren(_Q + "context")}
     if "sourcefile" in ctx:
         ref = ctx["sourcefile"] + (f":{ctx['linenumber']}" if ctx.get("linenumber") else "")
     prev_src = prev_tgt = ""
     for alt in tu.findall(_Q + "alt-trans"):
         if alt.get("alttranstype") == "previous-version":
             prev_src, prev_tgt = _text(alt.find(_Q + "source")), _text(alt.find(_Q + "target"))
+    uid = tu.get("id", "")
+    block, index = position(uid)
     return Segment(
-        id=tu.get("id", ""), source=_text(tu.find(_Q + "source")), src=src, tgt=tgt,
-        target=text, origin=org, state=state, ref=ref, notes=tuple(notes),
-        comments=tuple(comments), previous_source=prev_src, previous_target=prev_tgt,
+        id=uid, source=_text(tu.find(_Q + "source")), src=src, tgt=tgt,
+        target=text, origin=origin, state=state, block=block, index=index, ref=ref,
+        notes=tuple(notes), comments=tuple(comments), unknown=unknown_from_notes(tuple(notes)),
+        previous_source=prev_src, previous_target=prev_tgt, context=context, flags=flags,
     )
 
 
 def read(fp: BinaryIO, *, path: str = "<xliff>") -> Catalogue:
-    """Read XLIFF 1.2 (first ``<file>``); malformed input raises ParseError with the line."""
+    """Read XLIFF 1.2 with one ``<file>``; malformed input raises ParseError with the line."""
     root = parse(fp, path).getroot()
     if root.tag != _Q + "xliff":
         raise ParseError(f"not an XLIFF 1.2 document (root is {root.tag})", path=path,
                          line=root.sourceline)
-    file_el = root.find(_Q + "file")
-    if file_el is None:
+    files = root.findall(_Q + "file")
+    if not files:
         raise ParseError("XLIFF has no <file> element", path=path, line=root.sourceline)
+    if len(files) > 1:
+        raise ParseError("XLIFF holds more than one <file>; a catalogue is one release",
+                         path=path, line=files[1].sourceline)
+    file_el = files[0]
     try:
         src = Lang.parse(file_el.get("source-language", "")).bcp47
         tgt = Lang.parse(file_el.get("target-language", "")).bcp47
     except Exception as exc:
         raise ParseError("XLIFF <file> has no usable source/target language", path=path,
                          line=file_el.sourceline) from exc
-    segs, obsolete, seen = [], [], set()
+    segs: list[Segment] = []
+    obsolete: list[Segment] = []
+    seen: set[str] = set()
     for tu in file_el.iter(_Q + "trans-unit"):
         uid = tu.get("id")
         if not uid:
@@ -172,11 +210,24 @@ def read(fp: BinaryIO, *, path: str = "<xliff>") -> Catalogue:
         parent = tu.getparent()
         bucket = obsolete if parent is not None and parent.get("id") == "obsolete" else segs
         bucket.append(_read_unit(tu, src, tgt))
+    name = file_el.get("product-name", "")
+    original = file_el.get("original", "")
     return Catalogue(
-        name=file_el.get("product-name", ""), src=src, tgt=tgt, segments=tuple(segs),
-        source_path=file_el.get("original", ""), obsolete=tuple(obsolete),
+        name=name or original, src=src, tgt=tgt, segments=tuple(segs),
+        source_path="" if original == name else original, obsolete=tuple(obsolete),
         fmt=file_el.get("category", "text"),
     )
+
+
+def unit_lines(data: bytes) -> dict[str, int]:
+    """Line of each ``trans-unit`` id in ``data``, for error messages about units."""
+    import io
+
+    try:
+        root = parse(io.BytesIO(data)).getroot()
+    except ParseError:
+        return {}
+    return {tu.get("id"): tu.sourceline for tu in root.iter(_Q + "trans-unit") if tu.get("id")}
 
 
 register(Format("xliff", ".xlf", read, write, "XLIFF 1.2"))

@@ -27,6 +27,7 @@ _TOKEN = re.compile(
 )
 # Between two words of one term only blanks, hyphens and apostrophes may occur.
 _GLUE = re.compile(r"^[\s\-‐‑‒–" + _APOS + r"]*$")
+_GLUE_COMMA = re.compile(r"^[\s,\-‐‑‒–" + _APOS + r"]*$")  # for terms written with a comma
 _EXACT = "\x00"  # key prefix of case-sensitive (acronym) tokens
 
 _FR_DROP = {"le", "la", "les"}
@@ -43,12 +44,17 @@ _EN_DROP = {"the"}
 # or a verb (il traite, qui la traite, le médecin traite).
 _FR_NOUN_CUES = {"la", "une", "cette", "de", "d'", "contre", "sa", "leur", "notre", "votre",
                  "des", "les", "aux", "ses", "leurs", "nos", "vos", "l'", "anti", "et", "ou",
-                 "en", "par", "sur", "cette", "toute", "la"}
+                 "en", "par", "sur", "toute", "dans", "pour", "son", "avec", "sans", "à", "au",
+                 "entre", "chaque", "mon", "ton", "même", "nouvelle"}
 _FR_SUBJECTS = {"il", "elle", "on", "qui", "je", "j'", "tu", "ils", "elles", "ne", "n'", "ce",
                 "cela", "ça", "nous", "vous"}
 _FR_CLITICS = {"le", "la", "les", "l'", "me", "m'", "te", "t'", "se", "s'", "nous", "vous",
                "lui", "leur", "y", "en", "ne", "n'"}
-_AMBIGUOUS_VERB = {"traite", "traites"}
+# Nouns that are also forms of a verb: traiter, lutter, aider, contrôler.
+_AMBIGUOUS_VERB = {"traite", "traites", "lutte", "luttent", "aide", "aident", "contrôle",
+                   "contrôlent"}
+_FR_OBJECT_START = {"le", "la", "les", "l'", "un", "une", "ses", "son", "sa", "leur", "leurs",
+                    "ce", "cette", "ces"}
 
 
 def _fold(text: str) -> str:
@@ -194,12 +200,14 @@ class Matcher:
                  deprecated: bool = True) -> None:
         self.lang = lang
         self._index: dict[str, list[tuple[tuple[str, ...], Concept, Term]]] = {}
+        self.terms = 0
         for concept in glossary:
             for term in concept.in_lang(lang):
                 if term.status == DEPRECATED and not deprecated:
                     continue
                 keys = _term_keys(term)
                 if keys:
+                    self.terms += 1
                     self._index.setdefault(keys[0], []).append((keys, concept, term))
         for bucket in self._index.values():
             bucket.sort(key=lambda item: -len(item[0]))
@@ -219,7 +227,7 @@ class Matcher:
             tok = tokens[ti]
             cands = self._index.get(tok.key, []) + self._index.get(_EXACT + tok.text, [])
             for keys, concept, term in sorted(cands, key=lambda c: -len(c[0])):
-                end_ci = self._extend(text, tokens, content, ci, keys)
+                end_ci = self._extend(text, tokens, content, ci, keys, "," in term.text)
                 if end_ci is None:
                     continue
                 last = tokens[content[end_ci]]
@@ -233,7 +241,7 @@ class Matcher:
         return _longest_first(found)
 
     def _extend(self, text: str, tokens: list[Token], content: list[int], ci: int,
-                keys: tuple[str, ...]) -> int | None:
+                keys: tuple[str, ...], comma: bool = False) -> int | None:
         if ci + len(keys) > len(content):
             return None
         for k, key in enumerate(keys):
@@ -242,8 +250,9 @@ class Matcher:
             if not ok:
                 return None
         # Words of one term sit together: no punctuation between them (skipped articles ok).
+        glue = _GLUE_COMMA if comma else _GLUE
         for j in range(content[ci], content[ci + len(keys) - 1]):
-            if not _GLUE.match(text[tokens[j].end:tokens[j + 1].start]):
+            if not glue.match(text[tokens[j].end:tokens[j + 1].start]):
                 return None
         return ci + len(keys) - 1
 
@@ -277,7 +286,7 @@ def _longest_first(found: list[Match]) -> list[Match]:
 
 
 def _verb_context(tokens: list[Token], i: int, text: str) -> bool:
-    """Whether the "traite" at token ``i`` is the verb *traiter*, judged from its neighbours.
+    """Whether the word at token ``i`` (traite, lutte, aide) is a verb, judged from its neighbours.
 
     A noun follows a determiner or preposition (la traite, contre la traite,
     victimes de traite); a verb follows a subject or an object clitic after a
@@ -288,8 +297,8 @@ def _verb_context(tokens: list[Token], i: int, text: str) -> bool:
     nxt = _fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
     if i > 0 and re.search(r"[.!?:;]\s*$", text[tokens[i - 1].end:tokens[i].start]):
         prev = before = ""  # a new sentence starts here
-    if not prev:
-        return nxt not in {"de", "des", "d'", "du"}
+    if not prev:  # "Traite des êtres humains" (a title) but "Traite le dossier"
+        return nxt in _FR_OBJECT_START
     if prev in _FR_SUBJECTS:
         return True
     if prev in _FR_CLITICS and before in _FR_SUBJECTS | _FR_CLITICS:

@@ -26,7 +26,8 @@ _ID = re.compile(r"^[A-Za-z_][\w.-]*$")
 
 def guess_type(text: str) -> str:
     """``acronym`` for a term written in capitals (``OIM``, ``IDPs``), else ``fullForm``."""
-    return "acronym" if len(text) >= 2 and _ACRONYM.match(text) and text[:2].isupper() else "fullForm"
+    short = len(text) >= 2 and _ACRONYM.match(text) and text[:2].isupper()
+    return "acronym" if short else "fullForm"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,10 @@
 A release pasted from a web page starts with the site's navigation. We only
 ever look at the lines before the first body paragraph, and a line is dropped
 only on positive evidence: it is in the known-profile list, it is shared by
-other releases of the same run, it repeats the line before it, it glues a
-teaser onto the menu label before it, or it is a short menu bullet. Lines
-between two such signals go too (a menu label the list does not know yet).
+other releases of the same run, it repeats the line next to it, it glues a
+teaser onto the menu label before it, or it is a short menu bullet. The run
+must open the file, and lines between two such signals go too (a menu label
+the list does not know yet).
 Everything from the title on is kept, so body text is never dropped.
 """
 
@@ -46,7 +47,9 @@ def shared_lines(texts: Iterable[str], head: int = 80) -> frozenset[str]:
 
 def _signal(lines: Sequence[str], i: int, known: frozenset[str], shared: frozenset[str]) -> bool:
     raw = lines[i].strip()
-    if raw in ("", "-", "|", "•"):
+    if not raw:
+        return False
+    if raw in ("-", "|", "•"):
         return True
     norm = _norm(raw)
     if norm in known or norm in shared:
@@ -60,13 +63,22 @@ def _signal(lines: Sequence[str], i: int, known: frozenset[str], shared: frozens
     return bool(_BULLET.match(raw)) and not raw.rstrip().endswith((".", "!", "?", ":"))
 
 
+def _sentence(line: str) -> bool:
+    """A line of running text (ends like a sentence and has several words)."""
+    text = line.strip()
+    return len(text.split()) >= 6 and text.endswith((".", "!", "?", "»", ".)", "…"))
+
+
 def chrome_end(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> int:
     """Index of the first line after the chrome (0 when there is none)."""
     known = known_lines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _signal(lines, first, known, shared):
+        return 0  # chrome sits at the very top; a release that opens with text has none
     last = -1
     for i, line in enumerate(lines):
         if _signal(lines, i, known, shared):
             last = i
-        elif len(line.strip()) >= _LONG:
+        elif len(line.strip()) >= _LONG or _sentence(line):
             break  # first body paragraph: chrome cannot lie beyond it
     return last + 1

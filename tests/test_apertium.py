@@ -1,0 +1,88 @@
+"""The real Apertium engine: routes from installed modes, batches, unknown-word marks."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from conftest import needs_apertium
+
+from toolkit.engines.apertium import ApertiumEngine, find_modes, shortest_route, strip_marks
+from toolkit.errors import EngineError
+from toolkit.langs import Lang
+
+pytestmark = needs_apertium
+FR, EN, ES, CA = (Lang.parse(c) for c in ("fr", "en", "es", "ca"))
+
+
+def test_routes_come_from_installed_modes() -> None:
+    modes = find_modes()
+    assert ("fr", "es") in modes and ("es", "en") in modes
+    assert shortest_route(modes, "fr", "en") == ["fr-es", "spa-eng"]
+    assert shortest_route(modes, "fr", "es") == ["fr-es"]
+    assert ("fr", "en") in ApertiumEngine().pairs()
+
+
+def test_route_search_on_a_made_up_graph() -> None:
+    modes = {("fr", "eo"): "fr-eo", ("eo", "en"): "eo-en", ("fr", "es"): "fr-es",
+             ("es", "en"): "spa-eng", ("en", "ca"): "eng-cat"}
+    assert shortest_route(modes, "fr", "en") == ["fr-es", "spa-eng"]  # es preferred over eo
+    del modes[("fr", "es")]
+    assert shortest_route(modes, "fr", "en") == ["fr-eo", "eo-en"]
+    assert shortest_route(modes, "fr", "ca") == ["fr-eo", "eo-en", "eng-cat"]
+    assert shortest_route(modes, "ca", "fr") is None
+
+
+def test_mode_directory_can_be_redirected(tmp_path, monkeypatch) -> None:
+    (tmp_path / "fr-es.mode").write_text("cat\n")
+    (tmp_path / "fr-es-bytecode.mode").write_text("cat\n")
+    monkeypatch.setenv("APERTIUM_MODES_DIR", str(tmp_path))
+    assert find_modes() == {("fr", "es"): "fr-es"}
+
+
+def test_batch_matches_the_raw_pipe() -> None:
+    texts = ["La traite des personnes est un crime.", "Les migrants arrivent à Dakar.",
+             "Deux lignes\ndans un texte", "", "Bonjour."]
+    got = ApertiumEngine().translate_batch(texts, FR, EN)
+    assert len(got) == len(texts)
+    for text, tr in zip(texts, got):
+        if not text:
+            assert tr.text == ""
+            continue
+        raw = subprocess.run("apertium -u fr-es | apertium -u spa-eng", shell=True, input=text,
+                             capture_output=True, text=True, check=True).stdout.rstrip("\n")
+        assert tr.text == raw
+    assert got[2].text.count("\n") == 1
+
+
+def test_unknown_words_are_recorded_not_shown() -> None:
+    (tr,) = ApertiumEngine().translate_batch(["Le zorglubage des xyzzyq arrive."], FR, ES)
+    assert "*" not in tr.text and "xyzzyq" in tr.text
+    assert "xyzzyq" in tr.unknown
+    assert tr.notes[0] == "engine: apertium"
+
+
+def test_marks_already_in_the_source_are_kept() -> None:
+    assert strip_marks("See #OIM and *xyz", "Voir #OIM") == ("See #OIM and xyz", ("xyz",))
+
+
+def test_one_process_per_hop_per_batch(monkeypatch) -> None:
+    started = []
+    real = subprocess.Popen
+
+    def spy(args, *a, **k):
+        started.append(args)
+        return real(args, *a, **k)
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    ApertiumEngine().translate_batch([f"Phrase numéro {i}." for i in range(50)], FR, EN)
+    assert started == [["apertium", "fr-es"], ["apertium", "spa-eng"]]
+
+
+def test_unavailable_pair_names_the_package() -> None:
+    engine = ApertiumEngine(mode_dirs=[])
+    assert "apt-get install" in (engine.unavailable() or "")
+    with pytest.raises(EngineError, match="apt-get install"):
+        engine.translate_batch(["x"], FR, EN)
+    with pytest.raises(EngineError, match="available pairs"):
+        ApertiumEngine().route(FR, Lang.parse("de"))

@@ -1,0 +1,80 @@
+"""Every registered engine and wrapper honours the Engine Protocol."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from toolkit.engines import base, build, names
+from toolkit.engines.base import Engine, Translation
+from toolkit.engines.compose import Cached, Fallback, Pivot, Protected
+from toolkit.langs import Lang
+
+FR, EN = Lang.parse("fr"), Lang.parse("en")
+PROTOCOL = [m for m in ("unavailable", "pairs", "route", "translate_batch")]
+
+
+def _params(func) -> list[str]:
+    return [p for p in inspect.signature(func).parameters if p != "self"]
+
+
+def _wrappers() -> list[Engine]:
+    pseudo = base.create("pseudo")
+    return [Protected(pseudo), Cached(pseudo), Fallback([pseudo]),
+            Pivot(pseudo, base.create("identity"), "es")]
+
+
+@pytest.mark.parametrize("name", names())
+def test_registered_engine_has_the_protocol(name: str) -> None:
+    factory = base._REGISTRY[name]
+    for method in PROTOCOL:
+        assert callable(getattr(factory, method, None)), f"{name} lacks {method}"
+        assert _params(getattr(factory, method)) == _params(getattr(Engine, method)), (
+            f"{name}.{method} signature differs from the Protocol")
+    engine = base.create(name)
+    assert isinstance(engine, Engine)
+    assert engine.name == name
+
+
+@pytest.mark.parametrize("engine", _wrappers(), ids=lambda e: type(e).__name__)
+def test_wrappers_have_the_protocol(engine) -> None:
+    assert isinstance(engine, Engine)
+    for method in PROTOCOL:
+        assert _params(getattr(type(engine), method)) == _params(getattr(Engine, method))
+
+
+@pytest.mark.parametrize("name", names())
+def test_available_engines_translate_one_per_input(name: str) -> None:
+    engine = build(name, glossary=False)
+    reason = engine.unavailable()
+    if reason is not None:
+        pytest.skip(f"{name} unavailable here: {reason}")
+    try:
+        engine.route(FR, EN)
+    except Exception as exc:  # noqa: BLE001 - a pair may be missing; that is a skip
+        pytest.skip(f"{name}: {exc}")
+    texts = ["Bonjour.", "Écrivez à info@iom.int avant le 14/03.", ""]
+    out = engine.translate_batch(texts, FR, EN)
+    assert len(out) == 3 and all(isinstance(t, Translation) for t in out)
+    assert "info@iom.int" in out[1].text and "14/03" in out[1].text
+    assert engine.translate_batch([], FR, EN) == []
+
+
+def test_protocol_catches_a_misspelled_method() -> None:
+    class Broken:
+        name = "broken"
+
+        def unavailable(self):
+            return None
+
+        def pairs(self):
+            return []
+
+        def route(self, src, tgt):
+            return []
+
+        def translate_bacth(self, texts, src, tgt, *, n_best=1):  # misspelled on purpose
+            return []
+
+    assert not isinstance(Broken(), Engine)

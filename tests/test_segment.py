@@ -1,0 +1,156 @@
+"""Sentence segmentation: golden cases, losslessness, languages, blocks, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from segment_cases import all_cases
+from typer.testing import CliRunner
+
+from toolkit.cli.segment import segment_command
+from toolkit.errors import InputError, LanguageError
+from toolkit.segment import blocks, parse_rules, rules_for, segment
+
+CASES = all_cases()
+
+
+def check_lossless(text: str, spans) -> None:
+    assert "".join(s.text for s in spans) == text
+    pos = 0
+    for s in spans:
+        assert s.start == pos and s.end > s.start and text[s.start : s.end] == s.text
+        pos = s.end
+    assert pos == len(text)
+
+
+def test_enough_cases_in_both_languages():
+    assert len(CASES) >= 40
+    assert {c.lang for c in CASES} >= {"fr", "en"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.lang}-{c.name}" for c in CASES])
+def test_case(case):
+    spans = segment(case.text, case.lang)
+    check_lossless(case.text, spans)
+    got = tuple(s.text.strip() for s in spans)
+    assert got == case.expected, case.where
+
+
+# Arbitrary Unicode without lone surrogates, with the characters that broke
+# sentinel-based segmenters and plenty of sentence punctuation mixed in.
+_tricky = st.sampled_from(
+    ["∯", "ȹ", "&ᓷ&", "\x00", "\x07", "\r\n", "\n\n", " ", "\u00a0", "\u202f", "😀", "👩‍👩‍👧",
+     ".", "...", "…", "?", "!", ";", "«", "»", '"', "M.", "etc.", "A.", "O.N.U.", "1.", "(…)"]
+)
+_text = st.lists(
+    st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), _tricky),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text, st.sampled_from(["fr", "en", "de", "fr-FR"]))
+def test_spans_join_back_to_input(text, lang):
+    spans = segment(text, lang)
+    check_lossless(text, spans)
+    assert all(s.text for s in spans)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_text)
+def test_blocks_join_back(text):
+    for by in ("line", "blank"):
+        check_lossless(text, blocks(text, by=by))
+
+
+def test_empty_and_whitespace():
+    assert segment("", "fr") == []
+    assert [s.text for s in segment("  \n ", "fr")] == ["  \n "]
+
+
+def test_language_codes():
+    text = "Mr. Smith left. He came back."
+    assert [s.text for s in segment(text, "en-GB")] == ["Mr. Smith left. ", "He came back."]
+    assert segment(text, "eng") == segment(text, "en")
+    # German parses but has no data file: generic rules, "Mr." is not known.
+    assert len(segment(text, "de")) == 3
+    with pytest.raises(LanguageError):
+        segment(text, "xx-nope")
+
+
+def test_offsets_are_input_offsets():
+    text = "  Première phrase.  Deuxième !\tTroisième"
+    spans = segment(text, "fr")
+    assert [(s.start, s.end) for s in spans] == [(0, 20), (20, 31), (31, len(text))]
+    assert spans[0].text == "  Première phrase.  "
+
+
+def test_blocks_by_line_and_paragraph():
+    text = "Titre\nLigne deux.\n\nParagraphe\nsuite\n"
+    assert [b.text for b in blocks(text)] == ["Titre\n", "Ligne deux.\n", "\n", "Paragraphe\n",
+                                              "suite\n"]
+    assert [b.kind for b in blocks(text)][2] == "blank"
+    assert [b.text for b in blocks(text, by="blank")] == ["Titre\nLigne deux.\n\n",
+                                                          "Paragraphe\nsuite\n"]
+    with pytest.raises(ValueError):
+        blocks(text, by="word")
+
+
+def test_rules_files_parse_and_are_used():
+    fr = rules_for("fr")
+    assert {"M", "Mme", "S.E", "n°"} <= set(fr.entries("prefix")) and "etc" in fr.any_ci
+    custom = parse_rules("[prefix]\nZz\n", "fr")
+    assert custom.prefix == frozenset({"Zz"})
+    with pytest.raises(InputError, match="x.txt:2"):
+        parse_rules("[prefix]\n[nope]\n", "fr", source="x.txt")
+    with pytest.raises(InputError, match="x.txt:1"):
+        parse_rules("M\n", "fr", source="x.txt")
+
+
+def _cli() -> typer.Typer:
+    app = typer.Typer()
+    app.command("segment")(segment_command)
+    app.command("noop")(lambda: None)  # keeps "segment" a named sub-command
+    return app
+
+
+def test_cli_text_and_jsonl(tmp_path):
+    src = tmp_path / "rel.txt"
+    text = "GENÈVE – M. Dupont arrive. Il parle.\n\nTel : +32 2 287 78 10\n"
+    src.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(_cli(), ["segment", str(src)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == ["GENÈVE – M. Dupont arrive.", "Il parle.",
+                                       "Tel : +32 2 287 78 10"]
+    res = runner.invoke(_cli(), ["segment", str(src), "--format", "jsonl", "--lang", "fr-FR"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["block"] for r in rows] == [0, 0, 1]
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+
+
+def test_cli_errors(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(_cli(), ["segment", str(tmp_path / "missing.txt")])
+    assert isinstance(res.exception, InputError) and "missing.txt" in str(res.exception)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok\n\xff\xfe\n")
+    res = runner.invoke(_cli(), ["segment", str(bad)])
+    assert isinstance(res.exception, InputError) and res.exception.line == 2
+    res = runner.invoke(_cli(), ["segment", str(bad), "--lang", "zz"])
+    assert isinstance(res.exception, LanguageError)
+    res = runner.invoke(_cli(), ["segment"])
+    assert isinstance(res.exception, InputError)
+
+
+def test_cli_export_srx(tmp_path):
+    out = tmp_path / "rules.srx"
+    res = CliRunner().invoke(_cli(), ["segment", "--export-srx", str(out)])
+    assert res.exit_code == 0, res.output
+    assert b"<languagerule languagerulename=\"fr\">" in out.read_bytes()

@@ -1,0 +1,20 @@
+"""Domain glossary: terms and concepts, French matching, TBX/CSV files, enforcement, checks.
+
+>>> from toolkit.glossary import load_default, Matcher
+>>> g = load_default()
+>>> [m.concept.id for m in Matcher(g, "fr").find("L'OIM lutte contre la traite des personnes.")]
+['iom', 'counter-trafficking']
+"""
+
+from .enforce import STRATEGIES, GlossaryEngine, note, restore
+from .match import Match, Matcher, en_key, es_key, fr_key, tokenize
+from .model import ADMITTED, DEPRECATED, PREFERRED, Concept, Glossary, Term, guess_type
+from .store import default_dir, default_file, dumps, load, load_default, save
+from .verify import ConceptCheck, Verifier
+
+__all__ = [
+    "ADMITTED", "DEPRECATED", "PREFERRED", "STRATEGIES", "Concept", "ConceptCheck", "Glossary",
+    "GlossaryEngine", "Match", "Matcher", "Term", "Verifier", "default_dir", "default_file",
+    "dumps", "en_key", "es_key", "fr_key", "guess_type", "load", "load_default", "note",
+    "restore", "save", "tokenize",
+]

@@ -1,0 +1,273 @@
+"""Glossary enforcement as an engine wrapper: any engine in, the same Protocol out.
+
+Two strategies, measured in ``benchmarks/bench_glossary.py``:
+
+``protect`` (default)
+    Each French term found is replaced by a number-like placeholder (``90417``)
+    before the inner engine runs: rule-based and neural engines copy numbers
+    through untouched and keep the sentence's grammar around them, whereas
+    unknown letter tokens come back marked ``*`` by Apertium. The target term
+    is put back in the source's number, with the article around it adjusted
+    ("l'OIM" → "the 90417" → "IOM"; Spanish "el/la" agreement). A text whose
+    placeholder the engine lost is translated again unprotected and repaired.
+``repair``
+    The text is translated as is; concepts whose approved rendering is
+    missing get a deprecated rendering replaced in the output; texts still
+    missing a term fall back to ``protect``.
+
+With an n-best engine, the hypothesis that keeps every placeholder (protect)
+or renders the most terms (repair) is chosen before restoring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..engines.base import Engine, Hypothesis, Translation
+from ..errors import EngineError
+from ..langs import Lang
+from .inflect import en_number, es_article, es_gender, es_number
+from .match import Match, Matcher
+from .model import Glossary, Term
+from .verify import Verifier
+
+STRATEGIES = ("protect", "repair")
+_BASE = 90417
+_PLURAL_DET = re.compile(r"(?:\b(?:les|des|aux|ces|leurs|nos|vos|plusieurs|[0-9]+)\s+)$", re.I)
+_EN_ART = re.compile(r"(?:\b(the|The|THE|a|an|A|An)\s+)$")
+_ES_ART = re.compile(r"(?:\b(el|la|los|las|un|una|unos|unas|del|al|de la|a la|El|La|Los|Las|"
+                     r"Un|Una|Unos|Unas|Del|Al|De la|A la)\s+)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One protected term: its placeholder, where it came from and what goes back."""
+
+    token: str
+    match: Match
+    term: Term
+    target: str
+    plural: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    source: str
+    masked: str
+    slots: tuple[Slot, ...]
+
+
+def note(source: str, target: str) -> str:
+    """The provenance line recorded in ``Translation.notes`` for one applied term."""
+    return f"glossary: {source} → {target}"
+
+
+def _target_for(match: Match, tgt: str, source: str) -> tuple[Term, str, bool] | None:
+    concept = match.concept
+    term = concept.preferred(tgt, match.term.type)
+    if term is None:
+        return None
+    text, plural = term.text, match.number == "pl"
+    if term.type in ("acronym", "abbreviation"):
+        plural = bool(_PLURAL_DET.search(source[: match.span.start]))
+        if plural:
+            # An acronym has a plural when the glossary lists one (NGO → NGOs).
+            pl = [t for t in concept.approved(tgt) if t.text == term.text + "s"]
+            text = pl[0].text if pl else text
+    elif concept.article != "none" and match.number:
+        text = (en_number if tgt == "en" else es_number if tgt == "es" else
+                lambda t, n: t)(text, match.number)
+    return term, text, plural
+
+
+class GlossaryEngine:
+    """Wraps ``inner`` so that glossary terms come out as the glossary says.
+
+    >>> from toolkit.glossary import load_default
+    >>> engine = GlossaryEngine(inner_engine, load_default())  # doctest: +SKIP
+    """
+
+    def __init__(self, inner: Engine, glossary: Glossary, *, strategy: str = "protect") -> None:
+        if strategy not in STRATEGIES:
+            raise EngineError(f"unknown glossary strategy {strategy!r}",
+                              hint="one of " + ", ".join(STRATEGIES))
+        self.inner = inner
+        self.glossary = glossary
+        self.strategy = strategy
+        self.name = f"{inner.name}+glossary"
+        self._matchers: dict[str, Matcher] = {}
+        self._verifiers: dict[tuple[str, str], Verifier] = {}
+
+    # Protocol plumbing: the wrapper can do what its engine can.
+    def unavailable(self) -> str | None:
+        return self.inner.unavailable()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return self.inner.pairs()
+
+    def route(self, src: Lang, tgt: Lang) -> list[str]:
+        return self.inner.route(src, tgt) + ["glossary"]
+
+    def matcher(self, lang: str) -> Matcher:
+        if lang not in self._matchers:
+            self._matchers[lang] = Matcher(self.glossary, lang, deprecated=False)
+        return self._matchers[lang]
+
+    def verifier(self, src: str, tgt: str) -> Verifier:
+        if (src, tgt) not in self._verifiers:
+            self._verifiers[(src, tgt)] = Verifier(self.glossary, src, tgt)
+        return self._verifiers[(src, tgt)]
+
+    def plan(self, text: str, src: str, tgt: str) -> Plan:
+        """The placeholder version of ``text`` and what each placeholder stands for."""
+        n, pieces, slots, pos = 0, [], [], 0
+        for m in self.matcher(src).find(text):
+            chosen = _target_for(m, tgt, text)
+            if chosen is None:
+                continue
+            while str(_BASE + n * 10) in text:
+                n += 1
+            token = str(_BASE + n * 10)
+            n += 1
+            pieces += [text[pos:m.span.start], token]
+            pos = m.span.end
+            slots.append(Slot(token, m, chosen[0], chosen[1], chosen[2]))
+        pieces.append(text[pos:])
+        return Plan(text, "".join(pieces), tuple(slots))
+
+    def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
+                        n_best: int = 1) -> list[Translation]:
+        s, t = src.iso639_1, tgt.iso639_1
+        if not self.matcher(s).terms or not any(c.approved(t) for c in self.glossary):
+            return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        plans = [self.plan(x, s, t) for x in texts]
+        if self.strategy == "protect":
+            return self._protect_all(plans, src, tgt, n_best)
+        return self._repair_all(plans, src, tgt, n_best)
+
+    def _protect_all(self, plans: list[Plan], src: Lang, tgt: Lang,
+                     n_best: int) -> list[Translation]:
+        todo = [i for i, p in enumerate(plans) if p.slots]
+        out: list[Translation | None] = [None] * len(plans)
+        plain = [i for i, p in enumerate(plans) if not p.slots]
+        raw = self.inner.translate_batch([plans[i].masked for i in todo], src, tgt, n_best=n_best)
+        lost = []
+        for i, tr in zip(todo, raw, strict=True):
+            restored = self._restore_best(tr, plans[i], tgt.iso639_1)
+            if restored is None:
+                lost.append(i)
+            else:
+                out[i] = restored
+        again = plain + lost
+        if again:
+            fresh = self.inner.translate_batch([plans[i].source for i in again], src, tgt,
+                                               n_best=n_best)
+            for i, tr in zip(again, fresh, strict=True):
+                out[i] = self._repair(tr, plans[i], src.iso639_1, tgt.iso639_1)
+        return [o for o in out if o is not None]
+
+    def _repair_all(self, plans: list[Plan], src: Lang, tgt: Lang,
+                    n_best: int) -> list[Translation]:
+        s, t = src.iso639_1, tgt.iso639_1
+        raw = self.inner.translate_batch([p.source for p in plans], src, tgt, n_best=n_best)
+        out = [self._repair(tr, p, s, t) for tr, p in zip(raw, plans, strict=True)]
+        todo = [i for i, (o, p) in enumerate(zip(out, plans, strict=True))
+                if self._missing(p, o.text, s, t)]
+        if todo:
+            prot = self._protect_all([plans[i] for i in todo], src, tgt, n_best)
+            for i, tr in zip(todo, prot, strict=True):
+                if self._missing(plans[i], tr.text, s, t) < self._missing(plans[i], out[i].text,
+                                                                            s, t):
+                    out[i] = tr
+        return out
+
+    def _missing(self, plan: Plan, target: str, src: str, tgt: str) -> int:
+        checks = self.verifier(src, tgt).check(plan.source, target, [x.match for x in plan.slots])
+        return sum(c.missing + len(c.forbidden) for c in checks)
+
+    def _restore_best(self, tr: Translation, plan: Plan, tgt: str) -> Translation | None:
+        candidates = [tr.text] + [h.text for h in tr.hypotheses]
+        best = next((c for c in candidates if all(s.token in c for s in plan.slots)), None)
+        if best is None:
+            return None
+        text = restore(best, plan.slots, tgt)
+        hyps = tuple(Hypothesis(restore(h.text, plan.slots, tgt), h.score)
+                     for h in tr.hypotheses if all(s.token in h.text for s in plan.slots))
+        notes = tuple(note(s.match.span.text, s.target) for s in plan.slots)
+        return dataclasses.replace(tr, text=text, hypotheses=hyps, notes=tr.notes + notes)
+
+    def _repair(self, tr: Translation, plan: Plan, src: str, tgt: str) -> Translation:
+        """Targeted post-editing: swap deprecated renderings for the glossary term."""
+        candidates = [tr.text] + [h.text for h in tr.hypotheses]
+        text = min(candidates, key=lambda c: self._missing(plan, c, src, tgt))
+        notes = []
+        verifier = self.verifier(src, tgt)
+        for slot in plan.slots:
+            checks = verifier.check(plan.source, text, [slot.match])
+            if not checks:
+                continue
+            check = checks[0]
+            if check.missing and check.forbidden:
+                bad = check.forbidden[0]
+                new = slot.target
+                if text[bad.start:bad.start + 1].isupper():
+                    new = new[0].upper() + new[1:]
+                text = text[:bad.start] + new + text[bad.end:]
+                check = verifier.check(plan.source, text, [slot.match])[0]
+            if not check.missing:
+                notes.append(note(slot.match.span.text, slot.target))
+        return dataclasses.replace(tr, text=text, notes=tr.notes + tuple(notes))
+
+
+def restore(text: str, slots: Sequence[Slot], tgt: str) -> str:
+    """Put each slot's target term where its placeholder is, fixing the article before it."""
+    for slot in slots:
+        m = re.search(r"(?<!\d)" + slot.token + r"(?!\d)", text)
+        if not m:
+            continue
+        before, after = text[: m.start()], text[m.end():]
+        new = slot.target
+        if tgt == "en":
+            before, new = _english_article(before, new, slot)
+        elif tgt == "es":
+            before = _spanish_article(before, new, slot)
+        if _SENTENCE_START.search(before):
+            new = new[0].upper() + new[1:]
+        text = before + new + after
+    return text
+
+
+def _english_article(before: str, new: str, slot: Slot) -> tuple[str, str]:
+    art = _EN_ART.search(before)
+    if not art:
+        return before, new
+    word = art.group(1)
+    concept = slot.match.concept
+    short = slot.term.type in ("acronym", "abbreviation")
+    if word.lower() == "the":
+        if concept.article == "none" or (concept.article == "short" and short):
+            cut = before[: art.start()]
+            return cut, (new[0].upper() + new[1:]) if word[0] == "T" and \
+                _SENTENCE_START.search(cut) else new
+        return before, new
+    # a/an must agree with the sound of what now follows
+    vowel = new[:1].lower() in "aeiou" or (short and new[:1] in "AEFHILMNORSX")
+    fixed = ("an" if vowel else "a")
+    fixed = fixed.capitalize() if word[0].isupper() else fixed
+    return before[: art.start()] + fixed + before[art.start() + len(word):], new
+
+
+def _spanish_article(before: str, new: str, slot: Slot) -> str:
+    art = _ES_ART.search(before)
+    if not art:
+        return before
+    gender = slot.term.gender or es_gender(
+        (slot.match.concept.preferred("es") or slot.term).text)
+    word = art.group(1)
+    plural = slot.plural or word.lower() in ("los", "las", "unos", "unas")
+    fixed = es_article(word, gender, plural)
+    return before[: art.start()] + fixed + before[art.start() + len(word):]

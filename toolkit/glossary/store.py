@@ -1,0 +1,99 @@
+"""Loading and saving glossary files and directories, by suffix."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import GlossaryError, InputError
+from . import csvio, tbx
+from .model import Glossary
+
+SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv"}
+
+
+def default_dir() -> Path:
+    """The shipped ``glossaries/`` directory (found from this package, not the cwd)."""
+    return Path(__file__).resolve().parents[2] / "glossaries"
+
+
+def default_file() -> Path:
+    """The canonical shipped glossary file, where ``add``/``remove`` write by default."""
+    return default_dir() / "iom-fr-en-es.tbx"
+
+
+def _format(path: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        raise GlossaryError(f"unknown glossary file type {path.suffix!r}", path=path,
+                            hint="use .tbx, .csv or .tsv") from None
+
+
+def load(path: str | os.PathLike, fmt: str | None = None) -> Glossary:
+    """Load a TBX, CSV or TSV file, or every such file of a directory (merged, sorted by name)."""
+    p = Path(path)
+    if p.is_dir():
+        merged = Glossary(name=p.name)
+        seen: dict[str, Path] = {}
+        for child in sorted(p.iterdir()):
+            if child.suffix.lower() not in SUFFIXES:
+                continue
+            part = load(child)
+            for c in part:
+                if c.id in seen:
+                    raise GlossaryError(f"concept {c.id!r} is also defined in {seen[c.id]}",
+                                        path=child, term=c.id)
+                seen[c.id] = child
+            merged = merged.merge(part)
+        return merged
+    kind = _format(p, fmt)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read glossary: {exc.strerror}", path=p) from exc
+    if kind == "tbx":
+        return tbx.read(data, path=p)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("glossary is not UTF-8", path=p) from exc
+    return csvio.read(io.StringIO(text, newline=""), path=p,
+                      delimiter="\t" if kind == "tsv" else ",")
+
+
+def load_default() -> Glossary:
+    """The shipped IOM French–English–Spanish glossary."""
+    return load(default_dir())
+
+
+def dumps(glossary: Glossary, fmt: str) -> bytes:
+    """``glossary`` serialised as ``tbx``, ``csv`` or ``tsv``."""
+    if fmt == "tbx":
+        buf = io.BytesIO()
+        tbx.write(glossary, buf, title="IOM migration terminology (fr-en-es)")
+        return buf.getvalue()
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO(newline="")
+        csvio.write(glossary, out, delimiter="\t" if fmt == "tsv" else ",")
+        return out.getvalue().encode("utf-8")
+    raise GlossaryError(f"unknown glossary format {fmt!r}", hint="tbx, csv or tsv")
+
+
+def save(glossary: Glossary, path: str | os.PathLike, fmt: str | None = None) -> None:
+    """Write ``glossary`` to ``path`` atomically (temporary file, then rename)."""
+    p = Path(path)
+    data = dumps(glossary, _format(p, fmt))
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,188 @@
+"""Markdown inline markup to codes and back (emphasis, links, code spans, breaks).
+
+A deliberately small scanner: it recognises the constructs press releases use
+(``**gras**``, ``*italique*``, ``_italique_``, ``~~barré~~``, ``[lien](url)``,
+``[lien][ref]``, ``![image](src)``, `` `code` ``, autolinks, inline HTML tags,
+hard line breaks) and leaves anything it is unsure of as literal text, which
+is always safe: literal text is translated and written back unchanged.
+
+>>> encode_markdown("Voir **le [site](https://x.org)** et `cfg.yml`.")
+('Voir <g1>le <g2>site</g2></g1> et <x3/>.', (Code(kind='g', open='**', close='**'), \
+Code(kind='g', open='[', close='](https://x.org)'), Code(kind='x', open='`cfg.yml`', close='')))
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..inline import Code
+
+_AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*)?/?>|<!--.*?-->")
+_BREAK = re.compile(r"(?: {2,}|\\)\n")
+_LINK_DEST = re.compile(r"\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_REF = re.compile(r"\[([^\]]*)\]")
+
+
+def encode_markdown(s: str) -> tuple[str, tuple[Code, ...]]:
+    """Text with inline codes, and the Markdown each code stands for."""
+    codes: list[Code] = []
+    return _scan(s, codes).strip(), tuple(codes)
+
+
+def _closing_bracket(s: str, i: int) -> int:
+    """Index of the ``]`` matching the ``[`` at ``i``, or -1."""
+    depth, j = 0, i
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "`":
+            end = s.find("`", j + 1)
+            j = end + 1 if end > 0 else j + 1
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+def _closer(s: str, start: int, delim: str) -> int:
+    """Index of the delimiter run closing an emphasis opened before ``start``, or -1."""
+    n, ch = len(delim), delim[0]
+    j = start
+    while True:
+        j = s.find(delim, j)
+        if j < 0:
+            return -1
+        before = s[j - 1] if j > 0 else " "
+        after = s[j + n] if j + n < len(s) else " "
+        ok = j > start and not before.isspace() and before != ch and after != ch
+        if ok and ch == "_" and after.isalnum():
+            ok = False  # snake_case words are not emphasis
+        if ok:
+            return j
+        j += 1
+
+
+def _scan(s: str, codes: list[Code]) -> str:
+    out: list[str] = []
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] != "\n":
+            out.append(s[i : i + 2])
+            i += 2
+            continue
+        m = _BREAK.match(s, i)
+        if m:
+            codes.append(Code("x", m.group(0)))
+            out.append(f"<x{len(codes)}/>")
+            i = m.end()
+            continue
+        if c == "`":
+            run = len(s[i:]) - len(s[i:].lstrip("`"))
+            end = s.find("`" * run, i + run)
+            while end > 0 and end + run < n and s[end + run] == "`":
+                end = s.find("`" * run, end + run + 1)
+            if end > 0:
+                codes.append(Code("x", s[i : end + run]))
+                out.append(f"<x{len(codes)}/>")
+                i = end + run
+                continue
+            out.append("`" * run)
+            i += run
+            continue
+        if c == "!" and s.startswith("[", i + 1):
+            close = _closing_bracket(s, i + 1)
+            dest = _LINK_DEST.match(s, close + 1) if close > 0 else None
+            if dest:
+                codes.append(Code("x", s[i : dest.end()]))
+                out.append(f"<x{len(codes)}/>")
+                i = dest.end()
+                continue
+        if c == "[":
+            close = _closing_bracket(s, i)
+            tail = (_LINK_DEST.match(s, close + 1) or _REF.match(s, close + 1)) if close > 0 else None
+            if tail:
+                codes.append(Code("g", "[", "]" + tail.group(0)))
+                k = len(codes)
+                inner = _scan(s[i + 1 : close], codes)
+                out.append(f"<g{k}>{inner}</g{k}>")
+                i = tail.end()
+                continue
+        if c == "<":
+            m = _AUTOLINK.match(s, i) or _TAG.match(s, i)
+            if m:
+                codes.append(Code("x", m.group(0)))
+                out.append(f"<x{len(codes)}/>")
+                i = m.end()
+                continue
+        if c in "*_~":
+            run = len(s[i:]) - len(s[i:].lstrip(c))
+            if c == "~" and run != 2:
+                out.append(c * run)
+                i += run
+                continue
+            delim = c * min(run, 3)
+            before = s[i - 1] if i > 0 else " "
+            after = s[i + run] if i + run < n else " "
+            opener = run <= 3 and not after.isspace() and not (c == "_" and before.isalnum())
+            end = _closer(s, i + run, delim) if opener else -1
+            if end > 0:
+                codes.append(Code("g", delim, delim))
+                k = len(codes)
+                inner = _scan(s[i + run : end], codes)
+                out.append(f"<g{k}>{inner}</g{k}>")
+                i = end + run
+                continue
+            out.append(c * run)
+            i += run
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def to_html_code(code: Code, refs: dict[str, str] | None = None) -> Code:
+    """The HTML equivalent of a Markdown code (for rendering a release as a web page)."""
+    esc = html.escape
+    if code.kind == "g":
+        if code.open in ("**", "__"):
+            return Code("g", "<strong>", "</strong>")
+        if code.open in ("*", "_"):
+            return Code("g", "<em>", "</em>")
+        if code.open in ("***", "___"):
+            return Code("g", "<strong>", "</strong>")
+        if code.open == "~~":
+            return Code("g", "<del>", "</del>")
+        dest = _LINK_DEST.match(code.close, 1)
+        if dest:
+            href = dest.group(1).strip("<>")
+            return Code("g", f'<a href="{esc(href)}">', "</a>")
+        ref = _REF.match(code.close, 1)
+        key = (ref.group(1) if ref else "").strip().lower()
+        href = (refs or {}).get(key)
+        return Code("g", f'<a href="{esc(href)}">' if href else "<span>",
+                    "</a>" if href else "</span>")
+    text = code.open
+    if text.startswith("`"):
+        return Code("x", f"<code>{esc(text.strip('`').strip())}</code>")
+    if text.startswith("!["):
+        close = _closing_bracket(text, 1)
+        dest = _LINK_DEST.match(text, close + 1)
+        src = dest.group(1).strip("<>") if dest else ""
+        return Code("x", f'<img src="{esc(src)}" alt="{esc(text[2:close])}">')
+    if _BREAK.fullmatch(text):
+        return Code("x", "<br>")
+    if _AUTOLINK.fullmatch(text):
+        target = text[1:-1]
+        href = target if ":" in target else f"mailto:{target}"
+        return Code("x", f'<a href="{esc(href)}">{esc(target)}</a>')
+    return Code("x", text)  # inline HTML is already HTML

@@ -1,0 +1,56 @@
+"""Translation memory: SQLite store, memory-first engine wrapper, catalogue import.
+
+>>> from toolkit.memory import Memory, MemoryFirst, add_segments   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from ..model import Catalogue, Origin, Segment, State
+from .engine import MemoryFirst
+from .store import DEFAULT_THRESHOLD, Match, Memory, Unit, normalize
+
+__all__ = ["DEFAULT_THRESHOLD", "Match", "Memory", "MemoryFirst", "Unit", "add_segments",
+           "default_path", "importable", "normalize", "units_of"]
+
+_KEEP = (State.TRANSLATED, State.REVIEWED, State.FINAL)
+
+
+def default_path(out: str | os.PathLike) -> Path:
+    """Where a project's memory lives when no ``--memory`` is given."""
+    return Path(out) / ".toolkit" / "memory.sqlite"
+
+
+def importable(seg: Segment) -> bool:
+    """Whether a unit is worth remembering: a person wrote or approved its target."""
+    return bool(seg.source.strip() and seg.target.strip()) and seg.state in _KEEP
+
+
+def units_of(segments: Iterable[Segment], *, file: str = "") -> list[Unit]:
+    """Memory units for the importable segments (drafts and empty targets dropped)."""
+    out = []
+    for seg in segments:
+        if not importable(seg):
+            continue
+        where = file or seg.ref.rsplit(":", 1)[0]
+        origin = "human" if seg.origin in (Origin.HUMAN, Origin.NONE) else seg.origin.value
+        out.append(Unit(seg.source, seg.target, seg.src, seg.tgt, origin, seg.state.value,
+                        where))
+    return out
+
+
+def add_segments(memory_path: str | os.PathLike, segments: Iterable[Segment] | Catalogue, *,
+                 now: datetime | None = None) -> int:
+    """Add the translated/reviewed/final units of ``segments`` to the memory file.
+
+    Accepts a sequence of segments or a whole :class:`Catalogue`; returns how
+    many units were new. Creates the memory file if it does not exist yet.
+    """
+    if isinstance(segments, Catalogue):
+        segments = segments.segments
+    with Memory(memory_path) as tm:
+        return tm.add(units_of(segments), now=now)

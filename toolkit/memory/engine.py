@@ -1,0 +1,85 @@
+"""Memory-first translation: reuse reviewed translations before asking an engine.
+
+Policy (what a reviewer expects):
+
+* exact match → the memory's target, ``origin="tm-exact"``, score 100;
+* fuzzy match at or above the threshold (default 75) → the memory's target as
+  the draft, ``origin="tm-fuzzy"`` with its score. This is how Trados and
+  memoQ pre-translate (a minimum match value, default around 75 %); OmegaT
+  only inserts fuzzy matches when asked to, because a fuzzy target is wrong
+  somewhere by definition. We insert it, but the unit stays a *draft* flagged
+  ``fuzzy-match`` (PO ``#, fuzzy``), and the notes carry the memory's source
+  sentence and the machine translation, so the reviewer sees what differs
+  and has the alternative at hand;
+* below the threshold → the inner engine's translation, unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..engines.base import Engine, Hypothesis, Translation
+from ..langs import Lang
+from .store import DEFAULT_THRESHOLD, Match, Memory
+
+
+def _where(m: Match) -> str:
+    return m.unit.file or "memory"
+
+
+class MemoryFirst:
+    """Engine wrapper answering from a :class:`Memory` before calling ``inner``."""
+
+    def __init__(self, inner: Engine, memory: Memory,
+                 threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.inner = inner
+        self.memory = memory
+        self.threshold = threshold
+        self.name = inner.name
+
+    def unavailable(self) -> str | None:
+        return self.inner.unavailable()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return self.inner.pairs()
+
+    def route(self, src: Lang, tgt: Lang) -> list[str]:
+        return self.inner.route(src, tgt)
+
+    def translate_batch(
+        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
+    ) -> list[Translation]:
+        out: list[Translation | None] = [None] * len(texts)
+        fuzzy: dict[int, Match] = {}
+        todo: list[int] = []
+        for i, text in enumerate(texts):
+            found = self.memory.lookup(text, src, tgt, threshold=self.threshold, limit=1)
+            if found and found[0].exact:
+                m = found[0]
+                out[i] = Translation(
+                    text=m.unit.target, origin="tm-exact", score=100.0,
+                    notes=(f"memory: tm-exact 100% from {_where(m)}",),
+                )
+                continue
+            if found:
+                fuzzy[i] = found[0]
+            todo.append(i)
+        if todo:
+            machine = self.inner.translate_batch([texts[i] for i in todo], src, tgt,
+                                                 n_best=n_best)
+            for i, tr in zip(todo, machine, strict=True):
+                m = fuzzy.get(i)
+                if m is None:
+                    out[i] = tr
+                    continue
+                out[i] = Translation(
+                    text=m.unit.target,
+                    hypotheses=(Hypothesis(m.unit.target, m.score), Hypothesis(tr.text, tr.score))
+                    + tr.hypotheses[1:],
+                    notes=(f"memory: tm-fuzzy {m.score:.0f}% from {_where(m)}",
+                           f"memory source: {m.unit.source}",
+                           f"machine translation: {tr.text}"),
+                    origin="tm-fuzzy",
+                    score=m.score,
+                )
+        return [t for t in out if t is not None]

@@ -1,0 +1,352 @@
+"""The SQLite translation memory: units in, exact and fuzzy matches out.
+
+One file per project (default ``<out>/.toolkit/memory.sqlite``), opened in WAL
+mode so several runs can read while one writes; every write is one
+``BEGIN IMMEDIATE`` transaction, so concurrent writers queue instead of
+failing or interleaving. A file that is not a toolkit memory, or is corrupt,
+raises :class:`toolkit.errors.MemoryError_` naming it; it is never recreated
+over, because it may hold years of reviewed translations.
+
+Fuzzy lookup is a two-step search: an FTS5 index over the normalised source
+gives candidates sharing the query's *rarest* words (cheap, and near matches
+always share them), a length window drops candidates that cannot reach the
+threshold, and rapidfuzz scores what is left.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from ..errors import MemoryError_
+from ..langs import Lang
+
+APP_ID = 0x544B544D  # "TKTM": marks the SQLite file as a toolkit memory
+SCHEMA = "1"
+DEFAULT_THRESHOLD = 75.0
+_HEADER = b"SQLite format 3\x00"
+_RANK = {"draft": 0, "translated": 1, "reviewed": 2, "final": 3}
+_RARE_TERMS = 6  # posting lists consulted per lookup
+_CANDIDATES = 120  # units scored by rapidfuzz per lookup
+_POSTING_CAP = 4000
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units(
+    id INTEGER PRIMARY KEY,
+    src TEXT NOT NULL, tgt TEXT NOT NULL,
+    source TEXT NOT NULL, target TEXT NOT NULL, norm TEXT NOT NULL,
+    origin TEXT NOT NULL, state TEXT NOT NULL, rank INTEGER NOT NULL,
+    file TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL, changed TEXT NOT NULL,
+    UNIQUE(src, tgt, norm, target)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(
+    norm, content='units', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, row);
+CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN
+    INSERT INTO units_fts(rowid, norm) VALUES (new.id, new.norm);
+END;
+CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+END;
+"""
+
+_UPSERT = """
+INSERT INTO units(src, tgt, source, target, norm, origin, state, rank, file, note,
+                  created, changed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(src, tgt, norm, target) DO UPDATE SET
+    state = CASE WHEN excluded.rank > units.rank THEN excluded.state ELSE units.state END,
+    rank = max(units.rank, excluded.rank),
+    file = CASE WHEN units.file = '' THEN excluded.file ELSE units.file END,
+    note = CASE WHEN units.note = '' THEN excluded.note ELSE units.note END,
+    changed = excluded.changed
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translation pair as stored (languages as ISO 639-1 codes)."""
+
+    source: str
+    target: str
+    src: str
+    tgt: str
+    origin: str = "human"
+    state: str = "translated"
+    file: str = ""
+    note: str = ""
+    created: str = ""
+    changed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lookup result: the stored unit and its similarity (100 = exact)."""
+
+    unit: Unit
+    score: float
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100.0
+
+    @property
+    def origin(self) -> str:
+        return "tm-exact" if self.exact else "tm-fuzzy"
+
+
+def normalize(text: str) -> str:
+    """The text matching compares: NFC, whitespace (no-break too) collapsed.
+
+    >>> normalize(" Le  1\\u00a0200 ")
+    'Le 1 200'
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def terms(text: str) -> list[str]:
+    """Words as the FTS5 ``unicode61 remove_diacritics 2`` tokenizer sees them."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    out, word = [], []
+    for ch in folded:
+        if unicodedata.combining(ch):
+            continue
+        if ch.isalnum():
+            word.append(ch)
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def _code(lang: str | Lang) -> str:
+    return lang.code if isinstance(lang, Lang) else Lang.parse(lang).code
+
+
+def _stamp(now: datetime | None) -> str:
+    now = now or datetime.now(UTC)
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+class Memory:
+    """A translation memory file. Use as a context manager, or call :meth:`close`.
+
+    >>> with Memory(path) as tm:                                    # doctest: +SKIP
+    ...     tm.add([Unit("Bonjour.", "Hello.", "fr", "en")])
+    ...     tm.lookup("Bonjour !", "fr", "en")[0].score
+    """
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = True) -> None:
+        self.path = Path(path)
+        self._conn = self._open(create)
+
+    # -- opening -----------------------------------------------------------------
+    def _fail(self, message: str, exc: BaseException | None = None) -> MemoryError_:
+        hint = "the file was left untouched; restore it from a backup or a TMX export"
+        return MemoryError_(message, path=self.path, hint=hint)
+
+    def _open(self, create: bool) -> sqlite3.Connection:
+        p = self.path
+        if p.is_dir():
+            raise MemoryError_("is a directory, not a memory file", path=p)
+        existed = p.is_file() and p.stat().st_size > 0
+        if existed:
+            with p.open("rb") as fp:
+                if fp.read(16) != _HEADER:
+                    raise self._fail("not an SQLite file (corrupt, or not a translation memory)")
+        elif not create:
+            raise MemoryError_("no such memory file", path=p,
+                               hint="import a TMX, PO or XLIFF file first")
+        else:
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise MemoryError_(f"cannot create memory: {exc.strerror}", path=p) from exc
+        try:
+            conn = sqlite3.connect(p, timeout=30.0, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise MemoryError_(f"cannot open memory: {exc}", path=p) from exc
+        try:
+            conn.execute("PRAGMA busy_timeout=30000")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id not in (0, APP_ID):
+                raise self._fail("SQLite file belongs to another application")
+            if app_id == 0:
+                tables = conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).fetchone()[0]
+                if tables:
+                    raise self._fail("SQLite file is not a toolkit memory")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            if app_id == 0:
+                self._create(conn)
+            version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if not version or version[0] != SCHEMA:
+                raise self._fail(f"unsupported memory schema {version[0] if version else '?'}")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise self._fail(f"corrupt or unreadable memory: {exc}") from exc
+        except MemoryError_:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _create(conn: sqlite3.Connection) -> None:
+        # Two processes may create the same new file: IF NOT EXISTS inside one
+        # IMMEDIATE transaction makes the second a no-op.
+        script = (f"BEGIN IMMEDIATE;\n{_DDL}\n"
+                  f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA}');\n"
+                  f"PRAGMA application_id={APP_ID};\nCOMMIT;")
+        try:
+            conn.executescript(script)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._conn
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(f"memory error: {exc}") from exc
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------
+    def add(self, units: Iterable[Unit], *, now: datetime | None = None) -> int:
+        """Store units in one transaction; returns how many were new.
+
+        A pair already stored (same languages, source and target) keeps its
+        highest review state; empty sources or targets are skipped.
+        """
+        stamp = _stamp(now)
+        rows = []
+        for u in units:
+            norm = normalize(u.source)
+            if not norm or not u.target.strip():
+                continue
+            rows.append((_code(u.src), _code(u.tgt), u.source, u.target, norm, u.origin,
+                         u.state, _RANK.get(u.state, 1), u.file, u.note,
+                         u.created or stamp, u.changed or stamp))
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                before = conn.execute("SELECT count(*) FROM units").fetchone()[0]
+                conn.executemany(_UPSERT, rows)
+                after = conn.execute("SELECT count(*) FROM units").fetchone()[0]
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return after - before
+
+    # -- reading -----------------------------------------------------------------
+    def exact(self, source: str, src: str | Lang, tgt: str | Lang) -> list[Match]:
+        """Units whose source equals ``source`` (whitespace-insensitive), best first."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                "SELECT * FROM units WHERE src=? AND tgt=? AND norm=? "
+                "ORDER BY rank DESC, changed DESC, id DESC",
+                (_code(src), _code(tgt), normalize(source)),
+            ).fetchall()
+        return [Match(_unit(r), 100.0) for r in rows]
+
+    def fuzzy(self, source: str, src: str | Lang, tgt: str | Lang, *,
+              threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
+        """Non-identical units scoring at least ``threshold`` (rapidfuzz ratio), best first."""
+        query = normalize(source)
+        words = list(dict.fromkeys(terms(query)))
+        if not words:
+            return []
+        s, t = _code(src), _code(tgt)
+        with self._guard() as conn:
+            counts = []
+            for w in words:
+                row = conn.execute("SELECT doc FROM units_vocab WHERE term=?", (w,)).fetchone()
+                if row:
+                    counts.append((row[0], w))
+            counts.sort()
+            hits: Counter[int] = Counter()
+            for _, w in counts[:_RARE_TERMS]:
+                for (rowid,) in conn.execute(
+                    "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
+                    ('"' + w + '"', _POSTING_CAP),
+                ):
+                    hits[rowid] += 1
+            ids = [i for i, _ in hits.most_common(_CANDIDATES)]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            rows = conn.execute(
+                f"SELECT * FROM units WHERE id IN ({marks}) AND src=? AND tgt=?", (*ids, s, t)
+            ).fetchall()
+        # ratio = 2M/(a+b) can only reach the threshold inside this length window
+        ratio = threshold / (200.0 - threshold) if threshold < 100 else 1.0
+        n = len(query)
+        scored = []
+        for r in rows:
+            norm = r[5]
+            if norm == query or min(n, len(norm)) < ratio * max(n, len(norm)):
+                continue
+            score = fuzz.ratio(query, norm, score_cutoff=threshold)
+            if score:
+                scored.append((min(score, 99.0), r[8], r[12], r))
+        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
+        return [Match(_unit(r), round(sc, 1)) for sc, _, _, r in scored[:limit]]
+
+    def lookup(self, source: str, src: str | Lang, tgt: str | Lang, *,
+               threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
+        """Exact matches first, then fuzzy ones down to ``threshold``."""
+        found = self.exact(source, src, tgt)
+        if len(found) < limit:
+            found += self.fuzzy(source, src, tgt, threshold=threshold, limit=limit - len(found))
+        return found[:limit]
+
+    def units(self) -> Iterator[Unit]:
+        """Every stored unit, in a stable order (languages, source, target)."""
+        with self._guard() as conn:
+            rows = conn.execute("SELECT * FROM units ORDER BY src, tgt, norm, target").fetchall()
+        return (_unit(r) for r in rows)
+
+    def stats(self) -> dict[str, object]:
+        """Counts by language pair, state and origin, and the file size."""
+        with self._guard() as conn:
+            total = conn.execute("SELECT count(*) FROM units").fetchone()[0]
+            pairs = conn.execute(
+                "SELECT src || '-' || tgt, count(*) FROM units GROUP BY 1 ORDER BY 1").fetchall()
+            states = conn.execute(
+                "SELECT state, count(*) FROM units GROUP BY 1 ORDER BY 1").fetchall()
+            origins = conn.execute(
+                "SELECT origin, count(*) FROM units GROUP BY 1 ORDER BY 1").fetchall()
+        return {"path": str(self.path), "units": total, "pairs": dict(pairs),
+                "states": dict(states), "origins": dict(origins),
+                "bytes": self.path.stat().st_size}
+
+
+def _unit(row: tuple) -> Unit:
+    (_, src, tgt, source, target, _, origin, state, _, file, note, created, changed) = row
+    return Unit(source, target, src, tgt, origin, state, file, note, created, changed)

@@ -1,0 +1,1 @@
+"""Quality checks: small pure functions returning Issue values."""
