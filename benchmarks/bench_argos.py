@@ -147,6 +147,11 @@ def main() -> None:
     theirs = [argos_translate.translate(s, "fr", "en") for s in sample]
     same = sum(a == b for a, b in zip(ours, theirs, strict=True))
     if os.environ.get("BENCH_DEBUG"):
+        whole = [argos_translate.translate(t, "fr", "en") for t in texts]
+        print("argos output chars", sum(map(len, whole)), "lines", sum(w.count("\n") for w in whole))
+        mine = [t.text for d in docs for t in engine.translate_batch(d, fr, en)]
+        print("toolkit output chars", sum(map(len, mine)), "sentences", len(mine))
+        print(repr(whole[0][:300]))
         alone = [engine.translate_batch([s], fr, en)[0].text for s in sample]
         for s, a, b, c in zip(sample, ours, theirs, alone, strict=True):
             print(a == b, c == b, repr(s[:40]), repr(a[:40]), repr(b[:40]))

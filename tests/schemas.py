@@ -19,6 +19,12 @@ class _Local(etree.Resolver):
     def resolve(self, url, pubid, context):  # noqa: D401 - lxml API
         if url in _LOCAL:
             return self.resolve_filename(str(_LOCAL[url]), context)
+        # A relative schemaLocation arrives already resolved against the
+        # importing schema: keep it, so xliff21/matches.xsd gets its own
+        # sibling core schema and not another version's.
+        local = Path(url.removeprefix("file://"))
+        if local.is_absolute() and local.is_file():
+            return self.resolve_filename(str(local), context)
         name = url.rsplit("/", 1)[-1]
         for candidate in SCHEMAS.rglob(name):
             return self.resolve_filename(str(candidate), context)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from toolkit.engines.base import Translation
-from toolkit.engines.identity import *  # noqa: F403  (registers the pseudo engine)
 from toolkit.errors import MemoryError_
 from toolkit.langs import Lang
 from toolkit.memory import Memory, MemoryFirst, Unit, add_segments, default_path

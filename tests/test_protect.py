@@ -53,3 +53,14 @@ def test_protected_wrapper_restores_through_pseudo_engine() -> None:
     for kept in ("+227 20 75 23 31", "msow@iom.int", "www.iom.int"):
         assert kept in tr.text
     assert "ZXQ" not in tr.text
+
+
+def test_person_names_are_protected_institutions_are_not() -> None:
+    names = lambda t: [s.text for s in find_protected(t) if s.kind == "name"]  # noqa: E731
+    assert names("a déclaré M. Christopher Gascon, Directeur régional") == ["Christopher Gascon"]
+    assert names("Son Excellence le Dr Julius Maada Bio.") == ["Julius Maada Bio"]
+    assert names("Franck Olivier Mbang, OIM Cameroun") == ["Franck Olivier Mbang"]
+    assert names("veuillez contacter Alfred Fornah, assistant") == ["Alfred Fornah"]
+    assert names("les organismes de Nations Unies et l'Union européenne") == []
+    assert names("Les Objectifs de développement durable") == []
+    assert names("Le Niger et la Guinée") == []

@@ -26,6 +26,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("number", r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w])"),
     ("number", r"(?<![\w.,])\d+(?:[.,/:h]\d+)*(?![\w])"),
 )
+# Person names: runs of capitalised words, cut at institutional vocabulary
+# ("Nations Unies", "Son Excellence" must still be translated) and at titles.
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-ZÀ-ÖØ-Þ]{2,}(?![a-z])|[A-Z]\.)"
+_NAME_PATTERNS = (("name", rf"(?<![\w’'-]){_CAP}(?:[ \u00a0]{_CAP}){{0,5}}"),)
+_PATTERNS = _PATTERNS + _NAME_PATTERNS
 _SCAN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)))
 _KINDS = [k for k, _ in _PATTERNS]
 _TRAILING = ".,;:!?)»"
@@ -43,12 +48,76 @@ def find_protected(text: str) -> list[Span]:
     for m in _SCAN.finditer(text):
         kind = _KINDS[int(m.lastgroup[1:])]  # type: ignore[index]
         start, end = m.span()
+        if kind == "name":
+            spans.extend(_names_in_run(text, start, end))
+            continue
         if kind == "url":
             while end > start and text[end - 1] in _TRAILING:
                 end -= 1
         if end > start:
             spans.append(Span(start, end, text[start:end], kind))
     return spans
+
+
+_NOT_NAMES = frozenset("""
+nations unies unie organisation organisations internationale international internationales
+république son sa excellence union européenne états état unis uni programme bureau fonds
+objectifs objectif développement durable réseau ministre ministère président présidente
+directeur directrice général générale régional régionale commission conseil agence haut
+haute commissariat communauté économique afrique amérique europe asie ouest est nord sud
+centre centrale central police justice sécurité secrétariat secrétaire cour tribunal
+assemblée banque mondiale santé travail migration migrations migrants réfugiés pour les
+des de du la le et opération plan action initiative projet journée mondiale nouvelle
+nouveau côte golfe mer océan méditerranée sahel corne lac pacifique caraïbes caribéen
+oim cedeao hcr onudc ue odd oit onu ong unicef acp cmc rca interpol oipc tel email
+courriel fax site twitter facebook
+""".split())
+
+
+_TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "dr.", "pr", "pr.", "me", "s.e."})
+_WORD = re.compile(r"\S+")
+
+
+def _names_in_run(text: str, start: int, end: int) -> list[Span]:
+    """Person names inside a run of capitalised words.
+
+    The run is cut at titles and institutional words; a piece counts as a
+    name when it has two words or more, or follows a title ("M. Gascon").
+    A piece opening a sentence must be followed by a comma (contact lines,
+    "Jean Dupont, OIM Niger"), since any sentence starts with a capital.
+    """
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    out: list[Span] = []
+    piece: list[tuple[int, int]] = []
+    titled = _after_title(text, start)
+
+    def flush() -> None:
+        nonlocal titled
+        if piece and (len(piece) >= 2 or titled):
+            a, b = piece[0][0], piece[-1][1]
+            at_sentence_start = not text[:a].strip() or text[:a].rstrip()[-1] in ".!?«:–—-"
+            if not at_sentence_start or titled or text[b : b + 1] == ",":
+                out.append(Span(a, b, text[a:b], "name"))
+        piece.clear()
+
+    for a, b in words:
+        word = text[a:b].casefold()
+        if word in _TITLES:
+            flush()
+            titled = True
+        elif word.strip(".") in _NOT_NAMES:
+            flush()
+            titled = False
+        else:
+            piece.append((a, b))
+    flush()
+    return out
+
+
+def _after_title(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and (before[-1].casefold() in _TITLES
+                             or (len(before) > 1 and before[-1] == "le" and before[-2].casefold() in _TITLES))
 
 
 @dataclass(frozen=True, slots=True)

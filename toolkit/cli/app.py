@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .errors import ErrorHandlingGroup
+from .glossary import app as glossary_app
 from .memory import app as memory_app
 from .models import app as models_app
 from .segment import segment_command
@@ -20,6 +21,7 @@ app.command("translate")(translate_command)
 app.command("segment")(segment_command)
 app.add_typer(models_app, name="models", help="Install, list and remove translation models.")
 # (sub-app registrations)
+app.add_typer(glossary_app, name="glossary", help="Domain glossary: list, edit, import, export, check.")
 app.add_typer(memory_app, name="memory", help="Translation memory: import, export, stats, lookup.")
 
 

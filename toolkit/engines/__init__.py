@@ -20,7 +20,10 @@ def build(
     protect: bool = True,
     **options: Any,
 ) -> Engine:
-    """The engine stack used for a run: glossary → span protection → engine, cached.
+    """The engine stack used for a run: cache → span protection → glossary → engine.
+
+    Protection sits outside the glossary so that terms are never matched
+    inside an e-mail address, a URL or a handle (``@OIM_Niger``).
 
     ``glossary`` is a path, ``None`` for the shipped glossaries, or ``False``
     to translate without one.
@@ -28,10 +31,10 @@ def build(
     from .compose import Cached, Protected
 
     engine: Engine = create(name or DEFAULT_ENGINE, **options)
-    if protect:
-        engine = Protected(engine)
     if glossary is not False:
         engine = _with_glossary(engine, glossary)
+    if protect:
+        engine = Protected(engine)
     return Cached(engine)
 
 

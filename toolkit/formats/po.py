@@ -38,9 +38,9 @@ from .states import (
     unknown_from_notes,
 )
 
-_STATE, _ORIGIN, _KIND, _PREV, _REF = (
-    "state: ", "origin: ", "kind: ", "previous translation: ", "reference: ")
-_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _REF)
+_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF = (
+    "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ")
+_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF)
 
 
 def _stamp(now: datetime) -> str:
@@ -67,7 +67,13 @@ def _occurrence(ref: str) -> tuple[list[tuple[str, str]], str]:
     return [(ref, "")], ""
 
 
-def _entry(seg: Segment, obsolete: bool = False) -> polib.POEntry:
+def _entry(seg: Segment, obsolete: bool = False) -> str:
+    """One entry as PO text.
+
+    Comments are written here rather than by polib, which wraps long comment
+    lines (splitting one note into two) and drops ``#.``/``#:`` on obsolete
+    entries, where gettext keeps them.
+    """
     occurrences, ref_line = _occurrence(seg.ref)
     notes = [_note_line(n) for n in seg.notes]
     if seg.state in (State.REVIEWED, State.FINAL):
@@ -78,24 +84,25 @@ def _entry(seg: Segment, obsolete: bool = False) -> polib.POEntry:
         notes.append(_KIND + escape_line(seg.context))
     if seg.previous_target:
         notes.append(_PREV + escape_line(seg.previous_target))
+    if obsolete and seg.previous_source:
+        # polib does not read "#~| msgid", so an obsolete entry keeps it here.
+        notes.append(_PREV_SRC + escape_line(seg.previous_source))
     if ref_line:
         notes.append(ref_line)
     flags = list(seg.flags)
     if seg.state == State.DRAFT and seg.target:
         flags.insert(0, "fuzzy")
-    entry = polib.POEntry(
-        msgctxt=seg.id,
-        msgid=seg.source,
-        msgstr=seg.target,
-        occurrences=occurrences,
-        comment="\n".join(notes),
-        tcomment="\n".join(escape_line(c) for c in seg.comments),
-        flags=flags,
-        obsolete=obsolete,
-    )
-    if seg.previous_source:
+    lines = [f"# {escape_line(c)}" for c in seg.comments]
+    lines += [f"#. {n}" for n in notes]
+    lines += [f"#: {f}:{n}" if n else f"#: {f}" for f, n in occurrences]
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    entry = polib.POEntry(msgctxt=seg.id, msgid=seg.source, msgstr=seg.target,
+                          obsolete=obsolete)
+    if seg.previous_source and not obsolete:
         entry.previous_msgid = seg.previous_source
-    return entry
+    lines.append(entry.__unicode__(wrapwidth=78))
+    return "\n".join(lines).rstrip("\n")
 
 
 def _read_state(seg: Segment) -> State:
@@ -129,20 +136,16 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         "X-Toolkit-Source": cat.source_path,
         "X-Toolkit-Format": cat.fmt,
     }
-    for seg in cat.segments:
-        po.append(_entry(seg))
-    for seg in cat.obsolete:
-        po.append(_entry(seg, obsolete=True))
-    text = str(po)
-    fp.write(text.encode("utf-8"))
-    if not text.endswith("\n"):
-        fp.write(b"\n")
+    blocks = [str(po).rstrip("\n")]
+    blocks += [_entry(seg) for seg in cat.segments]
+    blocks += [_entry(seg, obsolete=True) for seg in cat.obsolete]
+    fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
 
 
 def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
     notes: list[str] = []
     state = origin = None
-    context = previous_target = ref = ""
+    context = previous_target = previous_source = ref = ""
     for line in entry.comment.splitlines() if entry.comment else []:
         if line.startswith(_STATE):
             state = parse_state(line[len(_STATE):].strip())
@@ -154,6 +157,8 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
             previous_target = unescape_line(line[len(_PREV):])
         elif line.startswith(_REF):
             ref = unescape_line(line[len(_REF):])
+        elif line.startswith(_PREV_SRC):
+            previous_source = unescape_line(line[len(_PREV_SRC):])
         else:
             notes.append(unescape_line(line))
     if not entry.msgstr:
@@ -181,7 +186,7 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         comments=tuple(unescape_line(c) for c in entry.tcomment.splitlines())
         if entry.tcomment else (),
         unknown=unknown_from_notes(tuple(notes)),
-        previous_source=entry.previous_msgid or "",
+        previous_source=entry.previous_msgid or previous_source,
         previous_target=previous_target,
         context=context,
         flags=tuple(f for f in entry.flags if f != "fuzzy"),

@@ -9,9 +9,10 @@ state          PO                  XLIFF 1.2 ``<target state>``     XLIFF 2.1 ``
 untranslated   empty ``msgstr``    no ``<target>``                  ``initial``, no ``<target>``
 draft          ``#, fuzzy``        ``needs-review-translation``     ``initial`` +
                                                                     ``subState="toolkit:draft"``
-translated     no flag             ``translated``                   ``translated``
-reviewed       ``#. state:``       ``signed-off``                   ``reviewed``
-               ``reviewed``
+translated     no flag             ``translated`` +                 ``translated``
+                                   ``approved="yes"``
+reviewed       ``#. state:``       ``signed-off`` +                 ``reviewed``
+               ``reviewed``        ``approved="yes"``
 final          ``#. state: final`` ``final`` + ``approved="yes"``   ``final``
 =============  ==================  ===============================  ===============================
 

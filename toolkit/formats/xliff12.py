@@ -4,7 +4,9 @@ One ``<trans-unit>`` per unit, its ``id`` the toolkit's unit id. State
 mapping (full table in :mod:`toolkit.formats.states` and the README, "Review
 states"): untranslated → no ``<target>``; draft → ``state=
 "needs-review-translation"``; translated → ``translated``; reviewed →
-``signed-off``; final → ``final`` plus ``approved="yes"``. The origin is the
+``signed-off``; final → ``final``. Translated, reviewed and final units also
+carry ``approved="yes"``, which is what Translate Toolkit (``xliff2po``),
+Virtaal and Pootle read as "not fuzzy"; ``approved="no"`` reads as draft. The origin is the
 ``state-qualifier`` (``leveraged-mt``, ``exact-match``, ``fuzzy-match``;
 none for human work); when that cannot say it, a ``<note from=
 "toolkit-meta">origin: …</note>`` does.
@@ -46,6 +48,9 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _Q = f"{{{NS}}}"
 _META = "toolkit-meta"
 _NMTOKENISH = re.compile(r"^\S+$")
+# Translate Toolkit, Virtaal and Pootle read a unit without approved="yes"
+# as fuzzy, so every confirmed state carries it.
+_APPROVED = (State.TRANSLATED, State.REVIEWED, State.FINAL)
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -58,7 +63,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
 def _unit(body: etree._Element, seg: Segment) -> None:
     tu = _sub(body, "trans-unit", id=seg.id)
     tu.set(f"{{{XML_NS}}}space", "preserve")
-    if seg.state == State.FINAL:
+    if seg.state in _APPROVED:
         tu.set("approved", "yes")
     kind_in_restype = bool(seg.context) and _NMTOKENISH.match(seg.context) is not None
     if kind_in_restype:
@@ -128,6 +133,20 @@ def _text(el: etree._Element | None) -> str:
     return "" if el is None else "".join(el.itertext())
 
 
+def _state(text: str, attr: str | None, approved: str | None) -> State:
+    """The toolkit state of a unit from its target, ``state`` and ``approved``."""
+    if not text:
+        return State.UNTRANSLATED
+    mapped = XLIFF12_READ.get(attr or "")
+    if approved == "yes":
+        return mapped if mapped in _APPROVED else State.TRANSLATED
+    if approved == "no":
+        return State.DRAFT  # Translate Toolkit's way of marking a unit fuzzy
+    if mapped is None:
+        return State.TRANSLATED
+    return State.DRAFT if mapped == State.UNTRANSLATED else mapped
+
+
 def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     target = tu.find(_Q + "target")
     notes, comments, flags = [], [], ()
@@ -146,16 +165,8 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
         else:
             comments.append(text)
     text = _text(target)
-    state_attr = target.get("state") if target is not None else None
-    if not text:
-        state = State.UNTRANSLATED
-    elif tu.get("approved") == "yes":
-        state = State.FINAL
-    else:
-        state = XLIFF12_READ.get(state_attr or "", State.TRANSLATED)
-        # OmegaT and others mark a confirmed unit approved without a state.
-        if state == State.UNTRANSLATED:
-            state = State.DRAFT
+    state = _state(text, target.get("state") if target is not None else None,
+                   tu.get("approved"))
     qualifier = target.get("state-qualifier") if target is not None else None
     if origin is None:
         origin = XLIFF12_QUALIFIER_READ.get(qualifier or "") or default_origin(state, text)

@@ -55,6 +55,10 @@ def read(fp: io.BufferedIOBase | bytes, *, path: str | os.PathLike = "<tbx>") ->
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"malformed TBX: {exc.msg}", path=path, line=exc.lineno) from exc
+    for ent in root.iter(etree.Entity):
+        # Entities are never expanded (no file or network reads); refuse rather than drop text.
+        raise ParseError(f"entity reference {ent.text} is not allowed", path=path,
+                         line=ent.sourceline)
     if _local(root) not in ("tbx", "martif"):
         raise ParseError(f"not a TBX document (root element <{_local(root)}>)", path=path,
                          line=root.sourceline)
@@ -79,7 +83,7 @@ def read(fp: io.BufferedIOBase | bytes, *, path: str | os.PathLike = "<tbx>") ->
 
 def _concept(entry: etree._Element, cid: str) -> Concept:
     domain = note = definition = article = ""
-    for el in entry.iter():
+    for el in entry.iter(tag=etree.Element):
         name, kind = _local(el), el.get("type", "")
         if name == "langSec" or name == "langSet":
             continue
@@ -115,7 +119,7 @@ def _term(sec: etree._Element, lang: str) -> Term:
     if not text:
         raise GlossaryError(f"empty {lang} term", line=sec.sourceline)
     status, ttype, pos, gender, note = PREFERRED, "fullForm", "noun", "", ""
-    for tn in sec.iter():
+    for tn in sec.iter(tag=etree.Element):
         name, kind, value = _local(tn), tn.get("type", ""), _text(tn)
         if name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
             status = _STATUS_IN.get(value.lower(), status)

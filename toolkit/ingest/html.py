@@ -24,7 +24,7 @@ from lxml import etree
 from ..errors import InputError
 from ..inline import encode, no_translate, plain
 from ..model import Block, BlockKind, Document
-from .text import _CONTACT
+from .markdown import is_contact_start
 
 CHROME_TAGS = frozenset({"nav", "aside", "script", "style", "noscript", "form", "template",
                          "iframe", "dialog", "button", "select", "textarea", "svg"})
@@ -191,8 +191,7 @@ class _Walker:
         if kind == BlockKind.TITLE:
             kind = BlockKind.HEADING if self.seen_title else BlockKind.TITLE
             self.seen_title = True
-        if _CONTACT.match(plain(text)) or (kind == BlockKind.HEADING and
-                                           plain(text).lower().rstrip(" :") == "contact"):
+        if is_contact_start(plain(text), kind):
             self.in_contact = True
         if self.in_contact and kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             kind = BlockKind.CONTACT

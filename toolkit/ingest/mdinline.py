@@ -21,7 +21,10 @@ from ..inline import Code
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[^<>]*)?/?>|<!--.*?-->")
 _BREAK = re.compile(r"(?: {2,}|\\)\n")
-_LINK_DEST = re.compile(r"\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_LINK_DEST = re.compile(
+    r"\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"  # destination, balanced parens
+    r"(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # optional title
+)
 _REF = re.compile(r"\[([^\]]*)\]")
 
 

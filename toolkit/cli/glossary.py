@@ -1,0 +1,212 @@
+"""``toolkit glossary``: list, edit, import, export and check against the domain glossary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from lxml import etree
+
+from ..errors import GlossaryError, InputError, ParseError
+from ..glossary import Concept, Glossary, Term, default_dir, default_file, dumps, load, save
+from ..glossary.csvio import ARTICLES
+from ..glossary.model import ADMITTED, DEPRECATED, PREFERRED, guess_type
+from ..langs import Lang
+from ..qa.terms import check_terms
+
+app = typer.Typer(help="Domain glossary: list, add, remove, import, export, check.",
+                  no_args_is_help=True)
+
+GlossaryOption = Annotated[
+    Path | None,
+    typer.Option("--glossary", "-g",
+                 help="Glossary file or directory (default: the shipped glossaries/; "
+                      "add/remove/import write to glossaries/iom-fr-en-es.tbx)."),
+]
+
+
+def _read(path: Path | None) -> Glossary:
+    return load(path if path is not None else default_dir())
+
+
+def _target_file(path: Path | None) -> Path:
+    target = path if path is not None else default_file()
+    if target.is_dir():
+        raise GlossaryError("a directory cannot be edited; give a glossary file", path=target,
+                            hint="--glossary FILE.tbx|.csv|.tsv")
+    return target
+
+
+def _read_target(path: Path) -> Glossary:
+    return load(path) if path.exists() else Glossary(name=path.stem)
+
+
+def _line(c: Concept) -> str:
+    def terms(lang: str, status: str) -> str:
+        return " | ".join(t.text for t in c.in_lang(lang) if t.status == status)
+
+    parts = [f"{c.id} [{c.domain}]" if c.domain else c.id,
+             "fr: " + " | ".join(t.text for t in c.approved("fr")),
+             "en: " + terms("en", PREFERRED)]
+    if terms("en", ADMITTED):
+        parts.append("also: " + terms("en", ADMITTED))
+    if terms("en", DEPRECATED):
+        parts.append("not: " + terms("en", DEPRECATED))
+    if c.in_lang("es"):
+        parts.append("es: " + " | ".join(t.text for t in c.approved("es")))
+    return "  ".join(parts)
+
+
+@app.command("list")
+def list_command(
+    search: Annotated[str | None, typer.Option("--search", "-s",
+                                               help="Only concepts mentioning WORD.")] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """List concepts: French terms, preferred English, accepted and forbidden renderings."""
+    g = _read(glossary)
+    concepts = g.search(search) if search else list(g)
+    for c in concepts:
+        typer.echo(_line(c))
+    typer.echo(f"{len(concepts)} of {len(g)} concepts", err=True)
+
+
+@app.command("add")
+def add_command(
+    concept_id: Annotated[str, typer.Argument(help="New concept id, e.g. border-post.")],
+    fr: Annotated[list[str], typer.Option("--fr", help="French term (repeatable).")],
+    en: Annotated[list[str], typer.Option("--en", help="Preferred English term(s).")],
+    en_variant: Annotated[list[str] | None, typer.Option(
+        "--en-variant", help="Accepted English rendering (repeatable).")] = None,
+    en_forbidden: Annotated[list[str] | None, typer.Option(
+        "--en-forbidden", help="Forbidden English rendering (repeatable).")] = None,
+    es: Annotated[list[str] | None, typer.Option("--es", help="Spanish term (repeatable).")] = None,
+    domain: Annotated[str, typer.Option(help="Subject field.")] = "",
+    note: Annotated[str, typer.Option(help="Note for translators.")] = "",
+    article: Annotated[str, typer.Option(
+        help="English article: '' keep, 'none' never, 'short' not before the acronym.")] = "",
+    glossary: GlossaryOption = None,
+) -> None:
+    """Add a concept with its French, English and Spanish terms."""
+    if article not in ARTICLES:
+        raise GlossaryError(f"--article must be one of {ARTICLES}", term=concept_id)
+    terms = [Term(t, "fr", PREFERRED, guess_type(t)) for t in fr]
+    terms += [Term(t, "en", PREFERRED, guess_type(t)) for t in en]
+    terms += [Term(t, "en", ADMITTED, guess_type(t)) for t in en_variant or []]
+    terms += [Term(t, "en", DEPRECATED, guess_type(t)) for t in en_forbidden or []]
+    terms += [Term(t, "es", PREFERRED, guess_type(t)) for t in es or []]
+    target = _target_file(glossary)
+    g = _read_target(target).add(
+        Concept(concept_id, tuple(terms), domain=domain, note=note, article=article))
+    save(g, target)
+    typer.echo(f"added {concept_id} to {target} ({len(g)} concepts)")
+
+
+@app.command("remove")
+def remove_command(
+    concept_id: Annotated[str, typer.Argument(help="Id of the concept to remove.")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Remove a concept by id."""
+    target = _target_file(glossary)
+    g = _read_target(target).remove(concept_id)
+    save(g, target)
+    typer.echo(f"removed {concept_id} from {target} ({len(g)} concepts)")
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="TBX, CSV or TSV file to merge in.")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Merge a TBX/CSV/TSV file into a glossary file; same ids are replaced."""
+    incoming = load(file)
+    target = _target_file(glossary)
+    before = _read_target(target)
+    replaced = sum(1 for c in incoming if c.id in before)
+    g = before.merge(incoming)
+    save(g, target)
+    typer.echo(f"imported {len(incoming)} concepts into {target} "
+               f"({len(incoming) - replaced} new, {replaced} replaced; {len(g)} in all)")
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[str, typer.Option("--format", "-f", help="tbx, csv or tsv.")] = "tbx",
+    out: Annotated[Path | None, typer.Option("--out", "-o",
+                                             help="Output file (default: stdout).")] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Export the glossary as TBX-Basic, CSV or TSV."""
+    g = _read(glossary)
+    if out is None:
+        sys.stdout.buffer.write(dumps(g, format))
+        sys.stdout.flush()
+    else:
+        save(g, out, format)
+        typer.echo(f"wrote {len(g)} concepts to {out}", err=True)
+
+
+def _units(path: Path) -> tuple[list[tuple[str, str, str]], str, str]:
+    """(reference, source, target) of every translated unit, and the file's languages."""
+    if not path.is_file():
+        raise InputError("no such file", path=path)
+    if path.suffix.lower() == ".po":
+        import polib
+
+        try:
+            po = polib.pofile(str(path))
+        except (OSError, ValueError) as exc:
+            raise ParseError(f"cannot read PO file: {exc}", path=path) from exc
+        lang = po.metadata.get("Language", "")
+        units = [(e.msgctxt or f"line {e.linenum}", e.msgid, e.msgstr)
+                 for e in po if not e.obsolete and e.msgstr]
+        return units, "", lang
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"malformed XLIFF: {exc.msg}", path=path, line=exc.lineno) from exc
+    src = root.get("srcLang", "")
+    tgt = root.get("trgLang", "")
+    units = []
+    for el in root.iter():
+        name = etree.QName(el).localname if isinstance(el.tag, str) else ""
+        if name == "file":
+            src = el.get("source-language", src)
+            tgt = el.get("target-language", tgt)
+        if name not in ("trans-unit", "segment"):
+            continue
+        kids = {etree.QName(k).localname: k for k in el if isinstance(k.tag, str)}
+        if "source" in kids and "target" in kids:
+            uid = el.get("id") or (el.getparent().get("id", "") if name == "segment" else "")
+            units.append((uid or f"line {el.sourceline}", "".join(kids["source"].itertext()),
+                          "".join(kids["target"].itertext())))
+    return units, src, tgt
+
+
+@app.command("check")
+def check_command(
+    file: Annotated[Path, typer.Argument(help="PO or XLIFF file with translations.")],
+    src: Annotated[str | None, typer.Option(help="Source language (default: from file, fr).")]
+    = None,
+    tgt: Annotated[str | None, typer.Option(help="Target language (default: from file, en).")]
+    = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Check translations against the glossary; exit 1 when a term error is found."""
+    g = _read(glossary)
+    units, file_src, file_tgt = _units(file)
+    s = Lang.parse(src or file_src or "fr").iso639_1
+    t = Lang.parse(tgt or file_tgt or "en").iso639_1
+    errors = warnings = 0
+    for ref, source, target in units:
+        for issue in check_terms(source, target, g, s, t, segment_id=ref):
+            errors += issue.severity == "error"
+            warnings += issue.severity == "warning"
+            typer.echo(f"{file}:{ref}: {issue.severity}: {issue.code}: {issue.message}")
+    typer.echo(f"{len(units)} units checked: {errors} errors, {warnings} warnings", err=True)
+    if errors:
+        raise typer.Exit(1)
