@@ -225,6 +225,26 @@ def check(source: str, target: str) -> list[str]:
     return problems
 
 
+_INNER_OPEN = re.compile(r"(<g\d+>)([ \u00a0]+)")
+_INNER_CLOSE = re.compile(r"([ \u00a0]+)(</g\d+>)")
+
+
+def tidy(text: str) -> str:
+    """Move spaces just inside paired codes outside them.
+
+    Engines and placeholders sometimes leave ``<g1>mot </g1>``; in Markdown
+    ``**mot **`` is no longer emphasis, and in HTML the space belongs outside
+    the link anyway.
+
+    >>> tidy("<g1>Niamey </g1>– Texte")
+    '<g1>Niamey</g1> – Texte'
+    """
+    text = _INNER_CLOSE.sub(lambda m: m.group(2) + m.group(1), text)
+    text = _INNER_OPEN.sub(lambda m: m.group(2) + m.group(1), text)
+    text = re.sub(r"(</g\d+>) {2,}", r"\1 ", text)
+    return re.sub(r" {2,}(<g\d+>)", r" \1", text)
+
+
 def plain(text: str) -> str:
     """``text`` without its codes (for titles, search snippets)."""
     return _SPACE.sub(" ", CODE.sub("", text)).strip()

@@ -30,7 +30,7 @@ from pathlib import Path
 from .errors import ConflictError, InputError
 from .fileio import write_bytes_atomic
 from .formats import read_file
-from .inline import check, decode, html_nodes, plain
+from .inline import check, decode, html_nodes, plain, tidy
 from .langs import Lang
 from .model import Catalogue, Document, Segment, State, segment_id
 from .pipeline import block_sentences
@@ -137,7 +137,7 @@ def _target(seg: Segment | None, text: str, allow_drafts: bool, rep: Rendered, w
     assert seg is not None
     rep.translated += 1
     rep.warnings.extend(f"{where}: unit {seg.id}: {p}" for p in check(seg.source, seg.target))
-    return seg.target.strip()
+    return tidy(seg.target.strip())
 
 
 def render(source: str | os.PathLike, cat: Catalogue, *, allow_drafts: bool = False) -> Rendered:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .engines import engines_command
 from .errors import ErrorHandlingGroup
 from .glossary import app as glossary_app
 from .memory import app as memory_app
@@ -19,6 +20,7 @@ app = typer.Typer(
 )
 app.command("translate")(translate_command)
 app.command("segment")(segment_command)
+app.command("engines")(engines_command)
 app.add_typer(models_app, name="models", help="Install, list and remove translation models.")
 # (sub-app registrations)
 app.add_typer(glossary_app, name="glossary", help="Domain glossary: list, edit, import, export, check.")

@@ -22,7 +22,7 @@ from .base import Translation, register, unsupported_pair
 
 APT_HINT = (
     "apt-get install apertium apertium-fr-es apertium-eng-spa apertium-fra-cat "
-    "apertium-eo-fr apertium-eo-en apertium-oci-fra"
+    "apertium-eo-fr apertium-eo-en apertium-oci-fra apertium-es-pt apertium-es-gl apertium-spa-ita"
 )
 _MODE_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
@@ -37,7 +37,10 @@ _PACKAGES = {
     ("fr", "ca"): "apertium-fra-cat", ("ca", "fr"): "apertium-fra-cat",
     ("fr", "eo"): "apertium-eo-fr", ("eo", "en"): "apertium-eo-en",
     ("en", "eo"): "apertium-eo-en", ("fr", "oc"): "apertium-oci-fra",
-    ("oc", "fr"): "apertium-oci-fra",
+    ("oc", "fr"): "apertium-oci-fra", ("es", "pt"): "apertium-es-pt",
+    ("pt", "es"): "apertium-es-pt", ("es", "gl"): "apertium-es-gl",
+    ("gl", "es"): "apertium-es-gl", ("es", "it"): "apertium-spa-ita",
+    ("it", "es"): "apertium-spa-ita",
 }
 
 

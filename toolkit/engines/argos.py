@@ -192,22 +192,24 @@ class ArgosEngine:
         texts = list(texts)
         # Outer whitespace is layout, not content: keep it out of the model and put it back.
         cores = [t.strip() for t in texts]
-        work = [i for i, c in enumerate(cores) if c]
-        results: list[list[Hypothesis]] = [[Hypothesis("", 0.0)] for _ in texts]
-        unknown: list[set[str]] = [set() for _ in texts]
-        current = [cores[i] for i in work]
-        offsets = [0.0] * len(work)
+        # Releases repeat boilerplate lines; the model is deterministic, so each
+        # distinct sentence is translated once.
+        unique = list(dict.fromkeys(c for c in cores if c))
+        current, offsets = unique, [0.0] * len(unique)
+        unknown: list[set[str]] = [set() for _ in unique]
+        done: dict[str, list[Hypothesis]] = {"": [Hypothesis("", 0.0)]}
         for step, pkg in enumerate(chain):
             last = step == len(chain) - 1
-            outs = self._run(pkg, current, n_best if last else 1, unknown, work)
+            outs = self._run(pkg, current, n_best if last else 1, unknown if step == 0 else None)
             if last:
-                for j, i in enumerate(work):
-                    results[i] = [
-                        Hypothesis(h.text, (h.score or 0.0) + offsets[j]) for h in outs[j]
-                    ]
+                for core, off, hyps in zip(unique, offsets, outs, strict=True):
+                    done[core] = [Hypothesis(h.text, (h.score or 0.0) + off) for h in hyps]
             else:
                 current = [o[0].text for o in outs]
                 offsets = [off + (o[0].score or 0.0) for off, o in zip(offsets, outs, strict=True)]
+        unknown_of = dict(zip(unique, unknown, strict=True))
+        results = [done[c] for c in cores]
+        unknown = [unknown_of.get(c, set()) for c in cores]
         route = " → ".join(p.pair if p.from_code else p.name for p in chain)
         notes = ["engine: argos", *(f"model: {p.provenance()}" for p in chain)]
         if len(chain) > 1:
@@ -233,8 +235,7 @@ class ArgosEngine:
         pkg: ArgosPackage,
         texts: list[str],
         n_best: int,
-        unknown: list[set[str]],
-        index: list[int],
+        unknown: list[set[str]] | None,
     ) -> list[list[Hypothesis]]:
         if not texts:
             return []
@@ -242,11 +243,12 @@ class ArgosEngine:
         sp_src = load_spm(pkg.source_spm)
         sp_tgt = load_spm(pkg.target_spm)
         tokens = sp_src.encode(texts, out_type=str)
-        unk_id = sp_src.unk_id()
-        for j, toks in enumerate(tokens):
-            for piece in toks:
-                if sp_src.piece_to_id(piece) == unk_id:
-                    unknown[index[j]].add(piece.lstrip("\u2581"))
+        if unknown is not None:
+            unk_id = sp_src.unk_id()
+            for found, toks in zip(unknown, tokens, strict=True):
+                found.update(
+                    p.lstrip("\u2581") for p in toks if sp_src.piece_to_id(p) == unk_id
+                )
         prefix = [[pkg.target_prefix] for _ in tokens] if pkg.target_prefix else None
         try:
             results = translator.translate_batch(

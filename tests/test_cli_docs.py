@@ -1,0 +1,46 @@
+"""Every CLI command is documented in the README, and `toolkit engines` tells the truth."""
+
+from __future__ import annotations
+
+import typer
+from conftest import ROOT, needs_apertium
+from typer.main import get_group
+from typer.testing import CliRunner
+
+from toolkit.cli.app import app
+
+runner = CliRunner()
+
+
+def _commands(group, prefix: str = "toolkit") -> list[str]:
+    out = []
+    for name, cmd in sorted(group.commands.items()):
+        full = f"{prefix} {name}"
+        sub = getattr(cmd, "commands", None)
+        out.extend(_commands(cmd, full) if sub else [full])
+    return out
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    missing = [c for c in _commands(get_group(app)) if f"`{c}" not in readme and f"{c} " not in readme]
+    assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_every_command_has_help() -> None:
+    for cmd in _commands(get_group(app)):
+        result = runner.invoke(app, [*cmd.split()[1:], "--help"])
+        assert result.exit_code == 0, (cmd, result.output)
+
+
+@needs_apertium
+def test_engines_lists_routes_and_reasons() -> None:
+    result = runner.invoke(app, ["engines", "--from", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "fr→en  fr-es | spa-eng" in result.output
+    assert "fr→pt  fr-es | es-pt" in result.output or "fr→pt" not in result.output
+    assert "argos:" in result.output
+
+
+def test_typer_is_the_cli_library() -> None:
+    assert isinstance(app, typer.Typer)
