@@ -9,6 +9,7 @@ from .errors import ErrorHandlingGroup
 from .glossary import app as glossary_app
 from .memory import app as memory_app
 from .models import app as models_app
+from .publish import publish_command
 from .segment import segment_command
 from .translate import translate_command
 
@@ -23,6 +24,7 @@ app.command("segment")(segment_command)
 app.command("engines")(engines_command)
 app.add_typer(models_app, name="models", help="Install, list and remove translation models.")
 # (sub-app registrations)
+app.command("publish")(publish_command)
 app.add_typer(glossary_app, name="glossary", help="Domain glossary: list, edit, import, export, check.")
 app.add_typer(memory_app, name="memory", help="Translation memory: import, export, stats, lookup.")
 

@@ -96,18 +96,22 @@ def fr_key(surface: str) -> str | None:
 
 
 def es_key(surface: str) -> str | None:
-    """Matching key of one Spanish token (accents, number and gender endings removed)."""
+    """Matching key of one Spanish token: accents and plural removed, gender kept.
+
+    Gender stays because it separates words: *trata* (trafficking) is not *trato*.
+
+    >>> [es_key(w) for w in ("Migrantes", "migraciones", "menores", "trata", "trato")]
+    ['migrante', 'migracion', 'menor', 'trata', 'trato']
+    """
     w = _strip_accents(_fold(surface))
     if w in _ES_DROP:
         return None
     w = _ES_MAP.get(w, w)
     if len(w) <= 3:
         return w
-    if w.endswith("es") and len(w) > 4 and w[-3] not in "aeiou":
+    if w.endswith("es") and len(w) > 4 and w[-3] in "dlnrjyz":
         w = w[:-2]
     elif w.endswith("s"):
-        w = w[:-1]
-    if w[-1] in "aoe" and len(w) > 3:
         w = w[:-1]
     return w
 

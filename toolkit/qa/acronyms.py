@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Segment, Span
 from .issue import Issue
@@ -24,15 +23,24 @@ BUILTIN: dict[str, tuple[str, str]] = {
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})(s?)(?![\w-])")
 
 
-@lru_cache(maxsize=8)
+_CACHE: dict[tuple[int, str], tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
 def _from_glossary(glossary: object, tgt: str) -> dict[str, tuple[str, ...]]:
+    # Keyed by identity: hashing a whole glossary on every call would cost more than the check.
+    hit = _CACHE.get((id(glossary), tgt))
+    if hit is not None and hit[0] is glossary:
+        return hit[1]
     table: dict[str, tuple[str, ...]] = {}
     for concept in glossary:  # type: ignore[attr-defined]
         sources = [t.text for t in concept.approved("fr") if t.type in ("acronym", "abbreviation")]
-        targets = tuple(t.text for t in concept.approved(tgt))
+        pool = concept.approved(tgt)
+        targets = tuple(t.text for t in pool if t.type in ("acronym", "abbreviation")) + tuple(
+            t.text for t in pool if t.type not in ("acronym", "abbreviation"))
         for s in sources:
             if targets:
                 table[s] = targets
+    _CACHE[(id(glossary), tgt)] = (glossary, table)
     return table
 
 
@@ -49,17 +57,23 @@ def expected(acronym: str, tgt: str, glossary: object | None = None) -> tuple[st
     return (row[0],) if lang == "en" else (row[1],) if lang == "es" else ()
 
 
-def check_acronyms(seg: Segment, glossary: object | None = None) -> list[Issue]:
+def check_acronyms(seg: Segment, glossary: object | None = None, *,
+                   skip_glossary_terms: bool = False) -> list[Issue]:
     """Source acronym missing from the target or left in its French form.
 
     ``OIM`` in a French sentence must appear as ``IOM`` (or the glossary's
     full form) in English; the French form in the target is an error.
+    ``skip_glossary_terms`` leaves acronyms the glossary knows to the
+    glossary check, so one mistake is not reported twice.
     """
     if not seg.target.strip() or not seg.src.lower().startswith("fr"):
         return []
     issues = []
     for m in _ACRONYM.finditer(seg.source):
         acro = m.group(1)
+        if skip_glossary_terms and glossary is not None and \
+                acro in _from_glossary(glossary, seg.tgt.split("-")[0].lower()):
+            continue
         want = expected(acro, seg.tgt, glossary)
         span = Span(m.start(), m.end(), m.group(0), "acronym")
         if not want:

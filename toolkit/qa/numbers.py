@@ -62,7 +62,7 @@ _EXTRA_WORDS = {"fr": {"une": 1, "première": 1, "premier": 1}, "en": {"a": 1, "
 
 _F = re.IGNORECASE
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("time", re.compile(rf"(?<![\w:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s?"
+    ("time", re.compile(r"(?<![\w:])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?"
                         r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?!\w)", _F)),
     ("time", re.compile(r"(?<![\w:])(?P<h>\d{1,2})\s?(?:h|heures?|horas?)(?:\s?(?P<m>\d{2}))?"
                         r"(?![\w])", _F)),
