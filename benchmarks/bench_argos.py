@@ -77,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    parser.add_argument("--dim", type=int, default=32, help="model width (real Argos: 512)")
     # One thread by default: on a small shared machine, CTranslate2's
     # intra-op threads fight over cores and the tiny model gains nothing.
     parser.add_argument("--threads", type=int, default=1)
@@ -94,7 +95,7 @@ def main() -> None:
 
     import tinymodel
 
-    archive = tinymodel.build_package(tmp, "fr", "en")
+    archive = tinymodel.build_package(tmp, "fr", "en", d=args.dim)
     block_network()
 
     from toolkit.engines import argos, packages
@@ -166,8 +167,8 @@ def main() -> None:
     same = sum(a == b for a, b in zip(ours, theirs, strict=True))
 
     u = len(distinct)
-    print(f"seed releases: {len(texts)}, sentences: {n} ({u} distinct), threads: "
-          f"{args.threads}, beam: {engine.beam_size}, best of {args.repeat}")
+    print(f"seed releases: {len(texts)}, sentences: {n} ({u} distinct), model width: "
+          f"{args.dim}, threads: {args.threads}, beam: {engine.beam_size}, best of {args.repeat}")
     rows = (
         ("toolkit ArgosEngine", t_toolkit, n),
         ("argostranslate.translate", t_argos, n),

@@ -9,9 +9,19 @@ import pytest
 
 from toolkit.errors import GlossaryError, ParseError, ToolkitError
 from toolkit.glossary import (
-    DEPRECATED, Concept, Glossary, Term, default_dir, dumps, load, load_default, save, tokenize,
+    DEPRECATED,
+    Concept,
+    Glossary,
+    Term,
+    csvio,
+    default_dir,
+    dumps,
+    load,
+    load_default,
+    save,
+    tbx,
+    tokenize,
 )
-from toolkit.glossary import csvio, tbx
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "glossary"

@@ -10,7 +10,7 @@ import pytest
 
 from toolkit.engines.base import Engine, Hypothesis, Translation, create
 from toolkit.errors import EngineError
-from toolkit.glossary import GlossaryEngine, Glossary, load_default
+from toolkit.glossary import Glossary, GlossaryEngine, load_default
 from toolkit.glossary.inflect import en_number, es_article, es_gender, es_number
 from toolkit.langs import Lang
 from toolkit.qa.terms import check_terms

@@ -64,3 +64,9 @@ def test_person_names_are_protected_institutions_are_not() -> None:
     assert names("les organismes de Nations Unies et l'Union européenne") == []
     assert names("Les Objectifs de développement durable") == []
     assert names("Le Niger et la Guinée") == []
+
+
+def test_neighbouring_placeholders_keep_their_spaces() -> None:
+    for text in ("<g1>Bilan 2025</g1> et <g2>2026</g2>.", "le 14/03<x1/> puis", "a<g1>b</g1>c"):
+        m = mask(text)
+        assert unmask(m.text, m.spans) == (text, ())

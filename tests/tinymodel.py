@@ -188,14 +188,14 @@ def build_model_dir(
 
 
 def build_package(
-    out_dir: Path, src: str, tgt: str, *, version: str = "0.1", seed: int = 0
+    out_dir: Path, src: str, tgt: str, *, version: str = "0.1", seed: int = 0, d: int = 32
 ) -> Path:
     """Build ``translate-<src>_<tgt>-<version>.argosmodel`` in ``out_dir``; return its path."""
     stem = f"translate-{src}_{tgt}-{version.replace('.', '_')}"
     work = out_dir / f"{stem}.build"
     if work.exists():
         shutil.rmtree(work)
-    pkg = build_model_dir(work / stem, src, tgt, seed=seed)
+    pkg = build_model_dir(work / stem, src, tgt, seed=seed, d=d)
     metadata = {
         "package_version": version,
         "argos_version": "1.9.0",

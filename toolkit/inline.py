@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import lxml.html
@@ -71,30 +71,33 @@ def _outer(el: etree._Element) -> str:
     return lxml.html.tostring(el, encoding="unicode", with_tail=False)
 
 
-def encode(lead: str | None, nodes: Sequence[etree._Element]) -> tuple[str, tuple[Code, ...]]:
+def encode(lead: str | None, nodes: Sequence[etree._Element],
+           opaque: Callable[[etree._Element], bool] | None = None) -> tuple[str, tuple[Code, ...]]:
     """Text and codes of an HTML run: ``lead`` text, then ``nodes`` with their tails.
 
     Inline elements with text become paired codes (their content stays
     translatable); empty ones, opaque ones (``<br>``, ``<img>``, ``<code>``)
-    and ``translate="no"`` spans become standalone codes. Whitespace is
+    ``translate="no"`` spans and elements ``opaque`` accepts (an inline
+    share button) become standalone codes. Whitespace is
     collapsed and the result stripped, as a browser would show it.
     """
     codes: list[Code] = []
     out = [lead or ""]
     for node in nodes:
-        _encode_node(node, out, codes)
+        _encode_node(node, out, codes, opaque)
         out.append(node.tail or "")
     return _SPACE.sub(" ", "".join(out)).strip(), tuple(codes)
 
 
-def _encode_node(node: etree._Element, out: list[str], codes: list[Code]) -> None:
+def _encode_node(node: etree._Element, out: list[str], codes: list[Code],
+                 opaque: Callable[[etree._Element], bool] | None) -> None:
     if not isinstance(node.tag, str):  # comment or processing instruction
         codes.append(Code("x", _outer(node)))
         out.append(f"<x{len(codes)}/>")
         return
     tag = node.tag.lower()
     has_text = bool("".join(node.itertext()).strip())
-    if tag in OPAQUE or no_translate(node) or not has_text:
+    if tag in OPAQUE or no_translate(node) or not has_text or (opaque and opaque(node)):
         codes.append(Code("x", _outer(node)))
         out.append(f"<x{len(codes)}/>")
         return
@@ -103,7 +106,7 @@ def _encode_node(node: etree._Element, out: list[str], codes: list[Code]) -> Non
     out.append(f"<g{n}>")
     out.append(node.text or "")
     for child in node:
-        _encode_node(child, out, codes)
+        _encode_node(child, out, codes, opaque)
         out.append(child.tail or "")
     out.append(f"</g{n}>")
 

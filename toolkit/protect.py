@@ -35,7 +35,6 @@ _SCAN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERN
 _KINDS = [k for k, _ in _PATTERNS]
 _TRAILING = ".,;:!?)»"
 PLACEHOLDER = re.compile(r"ZXQ(\d+)QZ")
-PADDED = re.compile(r" ?ZXQ(\d+)QZ ?")
 
 
 def find_protected(text: str) -> list[Span]:
@@ -150,21 +149,30 @@ def mask(text: str) -> Masked:
 
 
 def unmask(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
-    """Put the spans back; returns the text and the spans the engine lost."""
+    """Put the spans back; returns the text and the spans the engine lost.
+
+    Only the padding spaces :func:`mask` added around glued inline codes are
+    taken away, so two neighbouring placeholders never steal each other's space.
+    """
     if not spans:
         return text, ()
     seen: set[int] = set()
-
-    def repl(m: re.Match[str]) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in PLACEHOLDER.finditer(text):
         i = int(m.group(1))
-        if i >= len(spans):
-            return m.group(0)
+        if i >= len(spans) or m.start() < pos:
+            continue
+        span = spans[i]
         seen.add(i)
-        whole, span = m.group(0), spans[i]
-        lead = " " if whole.startswith(" ") and "<" not in span.kind else ""
-        trail = " " if whole.endswith(" ") and ">" not in span.kind else ""
-        return lead + span.text + trail
-
-    restored = PADDED.sub(repl, text)
+        chunk = text[pos : m.start()]
+        if "<" in span.kind and chunk.endswith(" "):
+            chunk = chunk[:-1]
+        out.append(chunk)
+        out.append(span.text)
+        pos = m.end()
+        if ">" in span.kind and text[pos : pos + 1] == " ":
+            pos += 1
+    out.append(text[pos:])
     lost = tuple(s for i, s in enumerate(spans) if i not in seen)
-    return restored, lost
+    return "".join(out), lost

@@ -184,7 +184,8 @@ def _article(version: Version) -> list:
         listed = block.kind == BlockKind.LIST_ITEM or (block.kind == BlockKind.CONTACT and bullet)
         if listed:
             tag = "ol" if bullet[:1].isdigit() else "ul"
-            if current_list is None or current_list.tag != tag or current_list.getparent() is not target:
+            fresh = current_list is None or current_list.tag != tag
+            if fresh or current_list.getparent() is not target:
                 current_list = lxml.html.Element(tag)
                 target.append(current_list)
             el = lxml.html.Element("li")

@@ -12,7 +12,8 @@ def publish_command(
     catalogue: Annotated[Path | None, typer.Argument(
         help="Reviewed catalogue (.po or .xlf); not needed with --site.")] = None,
     source: Annotated[Path | None, typer.Option(
-        "--source", "-s", help="Source release (default: the one recorded in the catalogue).")] = None,
+        "--source", "-s",
+        help="Source release (default: the one recorded in the catalogue).")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Output file (default: <release>.<lang><suffix> next to the "
                             "catalogue), or the site folder with --site (default: site).")] = None,

@@ -15,9 +15,11 @@ from ..errors import EngineError
 from ..formats import write_file
 from ..ingest import load_many
 from ..langs import Lang
-from ..pipeline import translate_document
+from ..merge import load_previous, translate_update
 
-OUTPUT_FORMATS = {"po": ".po", "xliff": ".xlf", "xliff2": ".xlf"}
+# XLIFF 2.1 gets its own suffix so it can sit next to the 1.2 file; CAT tools
+# open ".xliff" and tell the versions apart by the version attribute.
+OUTPUT_FORMATS = {"po": ".po", "xliff": ".xlf", "xliff2": ".xliff"}
 
 
 def translate_command(
@@ -26,7 +28,9 @@ def translate_command(
     tgt: Annotated[list[str] | None, typer.Option("--to", "-t", help="Target language (repeat).")] = None,
     engine: Annotated[str, typer.Option(help="Engine: apertium, argos, pseudo…")] = DEFAULT_ENGINE,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output tree.")] = Path("locales"),
-    formats: Annotated[list[str] | None, typer.Option("--format", help="po, xliff (default: both).")] = None,
+    formats: Annotated[list[str] | None, typer.Option(
+        "--format", help="po, xliff (1.2, .xlf), xliff2 (2.1, .xliff); default: po and xliff."
+    )] = None,
     glossary: Annotated[Path | None, typer.Option(help="Glossary file or folder.")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
@@ -38,7 +42,7 @@ def translate_command(
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     source = Lang.parse(src)
     targets = [Lang.parse(t) for t in (tgt or ["en"])]
-    fmts = formats or ["po", "xliff"]
+    fmts = list(formats or ["po", "xliff"])
     for f in fmts:
         if f not in OUTPUT_FORMATS:
             raise typer.BadParameter(f"unknown format {f!r}; use po, xliff or xliff2")
@@ -57,6 +61,9 @@ def translate_command(
         raise EngineError(reason, engine=engine)
     for t in targets:
         eng.route(source, t)
+    # Catalogues from an earlier run are read (and checked) before anything is written.
+    previous = {(t, doc.name): load_previous(out, source, t, doc.name)
+                for t in targets for doc in docs}
     for doc in docs:
         if doc.encoding != "utf-8":
             typer.echo(f"warning: {doc.path}: not UTF-8; read as {doc.encoding}", err=True)
@@ -69,9 +76,15 @@ def translate_command(
         for doc in docs:
             if show:
                 typer.echo(f"  {doc.name} → {t.code} …", err=True)
-            cat = translate_document(doc, eng, source, t)
+            prev = previous[(t, doc.name)]
+            cat, merged = translate_update(doc, eng, source, t, prev)
             units += len(cat.segments)
-            for f in fmts:
+            if merged is not None and not quiet:
+                typer.echo(f"Updated {doc.name} → {t.code}: {merged.summary()}", err=True)
+            extra = [] if formats else [  # keep an existing XLIFF 2.1 copy in step
+                f for f, sfx in OUTPUT_FORMATS.items()
+                if f not in fmts and (out / t.posix / f"{doc.name}{sfx}").is_file()]
+            for f in fmts + extra:
                 path = out / t.posix / f"{doc.name}{OUTPUT_FORMATS[f]}"
                 write_file(cat, path, now=now, tool=tool, fmt=f)
                 written.append(path)

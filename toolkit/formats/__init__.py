@@ -77,7 +77,8 @@ def for_path(path: str | os.PathLike) -> Format:
 
 
 def _sniff_xliff(path: str | os.PathLike, matches: list[Format]) -> Format:
-    head = Path(path).read_bytes()[:2048]
+    p = Path(path)
+    head = p.read_bytes()[:2048] if p.is_file() else b""  # a new file: XLIFF 1.2
     want = "xliff2" if b'version="2.' in head or b"version='2." in head else "xliff"
     return next(f for f in matches if f.name == want)
 

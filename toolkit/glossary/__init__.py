@@ -3,7 +3,7 @@
 >>> from toolkit.glossary import load_default, Matcher
 >>> g = load_default()
 >>> [m.concept.id for m in Matcher(g, "fr").find("L'OIM lutte contre la traite des personnes.")]
-['iom', 'counter-trafficking']
+['iom', 'trafficking-in-persons']
 """
 
 from .enforce import STRATEGIES, GlossaryEngine, note, restore

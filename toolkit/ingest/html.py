@@ -182,8 +182,11 @@ class _Walker:
 
     def run(self, holder: etree._Element, attr: str, nodes: list, owner: etree._Element,
             keep: bool) -> None:
-        # Inline widgets (a share <button>, an <svg> icon) become standalone codes.
-        text, codes = encode(getattr(holder, attr), nodes)
+        # Inline widgets (a skip link, a share button) become standalone codes, kept as is.
+        for node in nodes:
+            if isinstance(node.tag, str) and is_chrome(node):
+                self.drop(node)
+        text, codes = encode(getattr(holder, attr), nodes, opaque=is_chrome)
         if not plain(text):
             return
         tag = owner.tag.lower()

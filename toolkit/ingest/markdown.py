@@ -113,7 +113,8 @@ class _Parser:
                 self.refs[ref.group(1).strip().lower()] = ref.group(2).strip("<>")
                 i, prev_blank = i + 1, False
                 continue
-            if "|" in line and i + 1 < n and _TABLE_DELIM.match(lines[i + 1]) and "-" in lines[i + 1]:
+            table = i + 1 < n and "-" in lines[i + 1] and _TABLE_DELIM.match(lines[i + 1])
+            if "|" in line and table:
                 while i < n and lines[i].strip():
                     i += 1
                 continue
@@ -164,7 +165,7 @@ class _Parser:
             if quote:
                 q = _QUOTE.match(line)
                 body = line[len(q.group(1)):] if q else line
-                if not body.strip() or (q and _starts_block(body)) or (not q and _starts_block(line)):
+                if not body.strip() or _starts_block(body if q else line):
                     break
                 content.append(body)
             else:

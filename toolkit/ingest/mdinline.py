@@ -112,7 +112,9 @@ def _scan(s: str, codes: list[Code]) -> str:
                 continue
         if c == "[":
             close = _closing_bracket(s, i)
-            tail = (_LINK_DEST.match(s, close + 1) or _REF.match(s, close + 1)) if close > 0 else None
+            tail = None
+            if close > 0:
+                tail = _LINK_DEST.match(s, close + 1) or _REF.match(s, close + 1)
             if tail:
                 codes.append(Code("g", "[", "]" + tail.group(0)))
                 k = len(codes)

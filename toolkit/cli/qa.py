@@ -1,0 +1,117 @@
+"""``toolkit qa``: check translated catalogues, report issues, optionally annotate the files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..formats import read_file, write_file
+from ..model import Catalogue
+from ..qa.issue import Issue
+from ..qa.run import run_checks
+
+QA_PREFIX = "qa: "
+
+
+def _glossary(path: Path | None, off: bool) -> object | None:
+    if off:
+        return None
+    try:
+        from ..glossary import load, load_default
+    except ImportError:
+        return None
+    return load(path) if path is not None else load_default()
+
+
+def annotate(cat: Catalogue, issues: list[Issue]) -> Catalogue:
+    """``cat`` with each unit's ``qa:`` notes replaced by its current issues.
+
+    Stale ``qa:`` lines (from an earlier run) are removed from notes and from
+    comments (an XLIFF ``<note from="qa">`` may come back as either).
+    """
+    by_id: dict[str, list[str]] = {}
+    for i in issues:
+        by_id.setdefault(i.segment_id, []).append(f"{QA_PREFIX}{i.severity} {i.code}: {i.message}")
+    segs = []
+    for seg in cat.segments:
+        notes = tuple(n for n in seg.notes if not n.startswith(QA_PREFIX))
+        comments = tuple(c for c in seg.comments if not c.startswith(QA_PREFIX))
+        segs.append(replace(seg, notes=notes + tuple(by_id.get(seg.id, ())), comments=comments))
+    return replace(cat, segments=tuple(segs))
+
+
+def _table(rows: list[tuple[str, Issue]]) -> str:
+    lines = []
+    for where, i in rows:
+        lines.append(f"{where}\t{i.severity}\t{i.code}\t{i.message}")
+    return "\n".join(lines)
+
+
+def qa_command(
+    files: Annotated[list[Path], typer.Argument(help="PO, XLIFF or TMX catalogues.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    write: Annotated[bool, typer.Option("--write", help="Write issues into the files as "
+                                        "qa: notes (stale ones removed).")] = False,
+    consistency: Annotated[bool, typer.Option("--consistency", help="Report how concepts and "
+                                              "recurring phrases were rendered across FILES.")] = False,
+    glossary: Annotated[Path | None, typer.Option(help="Glossary file (default: shipped).")] = None,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Skip glossary checks.")] = False,
+) -> None:
+    """Check translations: numbers, spans, terms, acronyms, markers, typography.
+
+    Exits with 1 when any error-level issue is found.
+    """
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"unknown format {fmt!r}; use table or json")
+    gloss = _glossary(glossary, no_glossary)
+    cats = [(f, read_file(f)) for f in files]  # every file parses before anything is written
+    if consistency:
+        _consistency(cats, gloss, fmt)
+        return
+    rows: list[tuple[str, Issue]] = []
+    now = datetime.now(UTC).replace(microsecond=0)
+    for path, cat in cats:
+        issues = run_checks(cat.segments, gloss)
+        refs = {s.id: s.ref or s.id for s in cat.segments}
+        rows += [(f"{path}:{refs.get(i.segment_id, i.segment_id)}", i) for i in issues]
+        if write:
+            write_file(annotate(cat, issues), path, now=now, tool=f"toolkit {__version__}")
+    errors = sum(1 for _, i in rows if i.severity == "error")
+    if fmt == "json":
+        data = [{"file": where.split(":", 1)[0], "where": where, **asdict(i)} for where, i in rows]
+        for d in data:
+            d["span"] = [d["span"]["start"], d["span"]["end"]] if d["span"] else None
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif rows:
+        typer.echo(_table(rows))
+    units = sum(len(c.segments) for _, c in cats)
+    typer.echo(f"{units} units, {errors} errors, {len(rows) - errors} warnings", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _consistency(cats: list[tuple[Path, Catalogue]], gloss: object | None, fmt: str) -> None:
+    from ..qa.consistency import consistency
+
+    units = [(f"{p.name}:{s.id}", s) for p, c in cats for s in c.segments]
+    entries = consistency(units, gloss)
+    if fmt == "json":
+        typer.echo(json.dumps([{"kind": e.kind, "key": e.key, "consistent": e.consistent,
+                                "renderings": [asdict(r) for r in e.renderings]}
+                               for e in entries], ensure_ascii=False, indent=2))
+        return
+    shown = [e for e in entries if e.kind == "concept" or not e.consistent]
+    for e in shown:
+        mark = " " if e.consistent else "!"
+        typer.echo(f"{mark} {e.kind} «{e.key}»")
+        for r in e.renderings:
+            where = ", ".join(r.where[:4]) + (" …" if len(r.where) > 4 else "")
+            typer.echo(f"    {r.count:3d}× {r.text}   [{where}]")
+    bad = sum(1 for e in entries if not e.consistent)
+    typer.echo(f"{len(entries)} concepts/phrases, {bad} with several renderings", err=True)
