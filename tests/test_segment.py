@@ -154,3 +154,12 @@ def test_cli_export_srx(tmp_path):
     res = CliRunner().invoke(_cli(), ["segment", "--export-srx", str(out)])
     assert res.exit_code == 0, res.output
     assert b"<languagerule languagerulename=\"fr\">" in out.read_bytes()
+
+
+def test_inline_codes_close_and_open_sentences() -> None:
+    from toolkit.model import Block, BlockKind
+    from toolkit.pipeline import block_sentences
+
+    text = "Avant. <g1>Un. Deux.</g1> Trois. <g2>Quatre</g2> cinq."
+    got = [t for _, _, t in block_sentences(Block(BlockKind.PARAGRAPH, text), Lang.parse("fr"))]
+    assert got == ["Avant.", "<g1>Un. Deux.</g1>", "Trois.", "<g2>Quatre</g2> cinq."]

@@ -71,19 +71,20 @@ def test_round_trip_through_file(tmp_path: Path) -> None:
 
 
 def test_reads_foreign_tmx_with_inline_codes_and_three_languages() -> None:
-    data = """<?xml version="1.0" encoding="UTF-8"?>
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
 <tmx version="1.4">
  <header creationtool="X" creationtoolversion="1" segtype="sentence" o-tmf="x"
    adminlang="en-US" srclang="FR-FR" datatype="html"/>
  <body>
   <tu tuid="7">
-   <tuv xml:lang="fr-FR"><seg>Voir <bpt i="1">&lt;b&gt;</bpt>le rapport<ept i="1">&lt;/b&gt;</ept><ph>&lt;br/&gt;</ph>.</seg></tuv>
+   <tuv xml:lang="fr-FR"><seg>Voir <bpt i="1">&lt;b&gt;</bpt>le rapport<ept i="1"
+   >&lt;/b&gt;</ept><ph>&lt;br/&gt;</ph>.</seg></tuv>
    <tuv xml:lang="en-GB"><seg>See <hi type="x">the report</hi>.</seg></tuv>
    <tuv xml:lang="es-ES"><seg>Ver el informe.</seg></tuv>
   </tu>
  </body>
-</tmx>""".encode()
+</tmx>"""
     pairs = read_pairs(io.BytesIO(data), path="x.tmx")
     assert [(a, b, s.source, s.target) for a, b, s in pairs] == [
         ("fr-FR", "en-GB", "Voir le rapport.", "See the report."),

@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .engines.base import Engine
 from .langs import Lang
-from .model import Block, Catalogue, Document, Origin, Segment, State, segment_id
+from .model import Block, Catalogue, Document, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
+
+
+_OPEN = re.compile(r"<g(\d+)>")
+_CLOSE = re.compile(r"</g(\d+)>")
+
+
+def _balanced(spans: list[Span]) -> list[Span]:
+    """Merge sentences so that no paired inline code (``<g1>…</g1>``) is cut in two.
+
+    A unit holding half a pair could not be written as XLIFF ``<g>`` and
+    would be hard to review; keeping the pair whole costs a longer unit.
+    """
+    out: list[Span] = []
+    open_codes: set[str] = set()
+    for span in spans:
+        if out and open_codes:
+            prev = out.pop()
+            span = Span(prev.start, span.end, prev.text + span.text)
+        open_codes |= set(_OPEN.findall(span.text))
+        open_codes -= set(_CLOSE.findall(span.text))
+        out.append(span)
+    return out
 
 
 def block_sentences(block: Block, lang: Lang) -> list[tuple[int, int, str]]:
     """Sentences of a block as ``(start, end, text)`` with surrounding spaces trimmed."""
     out = []
-    for span in split_sentences(block.text, lang.code):
+    spans = split_sentences(block.text, lang.code)
+    if "<g" in block.text:
+        spans = _balanced(spans)
+    for span in spans:
         core = span.text.strip()
         if not core:
             continue

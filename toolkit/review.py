@@ -112,8 +112,10 @@ def _merge_unit(base: Segment, rev: Segment) -> tuple[Segment, str]:
     if not rev.target:
         return replace(base, target="", state=State.UNTRANSLATED, origin=Origin.NONE,
                        comments=rev.comments), "cleared"
-    merged = replace(base, target=rev.target, state=rev.state, comments=rev.comments,
-                     previous_source=rev.previous_source, previous_target=rev.previous_target)
+    merged = replace(base, target=rev.target, state=rev.state, comments=rev.comments)
+    if rev.state in APPROVED_STATES:
+        # The reviewer has dealt with the change (Poedit drops "#|" on confirmation).
+        merged = replace(merged, previous_source="", previous_target="")
     if rev.target != base.target:
         return replace(merged, origin=Origin.HUMAN), "edited"
     if _RANK[rev.state] > _RANK[base.state]:

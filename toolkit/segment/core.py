@@ -27,11 +27,13 @@ from .rules import Rules
 _CANDIDATE = re.compile(
     r"(?=[.!?…‼⁇⁈⁉;\n])(?:"
     r"(?P<p>[.!?…‼⁇⁈⁉]+|;)"
-    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}])*)"
+    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}]|</g\d+>|<x\d+/>)*)"
     r"(?P<ws>\s+)"
     r"|(?P<blank>\n[^\S\n]*\n\s*))"
 )
 _NON_SPACE = re.compile(r"\S")
+# Inline codes (toolkit.inline) opening the next sentence: look past them.
+_CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
 _AFTER_QUOTE = re.compile(r"\s*")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
 # Elided articles and conjunctions glued to the next word (French, Italian...).
@@ -146,6 +148,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             cuts.append(end)
             continue
         nxt = text[end]
+        if nxt == "<":
+            mc = _CODES.match(text, end)
+            if mc and mc.end() < n:
+                nxt = text[mc.end()]
         if nxt in _CONTINUERS:
             continue
         p = m.group("p")

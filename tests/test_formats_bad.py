@@ -1,0 +1,78 @@
+"""Every tests/cases/formats/bad.* file is refused with a ParseError naming the file, fast."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from toolkit import formats
+from toolkit.cli.app import app
+from toolkit.errors import ParseError
+
+CASES = ROOT / "tests" / "cases" / "formats"
+BAD = sorted(CASES.glob("bad.*"))
+# Expected words in the message, and the line the error must point at (None: whole file).
+EXPECT = {
+    "bad.billion-laughs.xlf": ("entity", 2),
+    "bad.billion-laughs.xliff": ("entity", 2),
+    "bad.external-entity.xlf": ("entity", 2),
+    "bad.parameter-entity.xlf": ("entity", 2),
+    "bad.deep-tree.xlf": ("depth", 6),
+    "bad.unclosed.xlf": ("malformed", None),
+    "bad.mismatched-tag.xliff": ("malformed", 5),
+    "bad.duplicate-id.xlf": ("duplicate", 9),
+    "bad.duplicate-id.xliff": ("duplicate", 10),
+    "bad.two-files.xlf": ("more than one", 11),
+    "bad.no-language.xlf": ("language", 3),
+    "bad.no-trglang.xliff": ("trgLang", 2),
+    "bad.not-xliff.xlf": ("not an XLIFF", 2),
+    "bad.no-id.xlf": ("without id", 5),
+    "bad.empty.xlf": ("empty", None),
+    "bad.syntax.po": ("malformed", 14),
+    "bad.unterminated.po": ("malformed", None),
+    "bad.duplicate-id.po": ("duplicate", 12),
+    "bad.no-msgctxt.po": ("msgctxt", 12),
+    "bad.no-language.po": ("Language", 1),
+    "bad.unknown-language.po": ("Language", 1),
+    "bad.no-header.po": ("header", 1),
+    "bad.empty.po": ("empty", None),
+    "bad.latin1.po": ("UTF-8", 9),
+}
+
+
+def test_every_case_has_an_expectation() -> None:
+    assert {p.name for p in BAD} == set(EXPECT)
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.name for p in BAD])
+def test_bad_file_raises_parse_error(path: Path) -> None:
+    words, line = EXPECT[path.name]
+    start = time.perf_counter()
+    with pytest.raises(ParseError) as err:
+        formats.read_file(path)
+    assert time.perf_counter() - start < 1.0
+    assert err.value.path == str(path)
+    assert words.lower() in err.value.message.lower(), err.value.message
+    if line is not None:
+        assert err.value.line == line, str(err.value)
+    else:
+        assert err.value.line is None or err.value.line >= 1
+
+
+def test_entities_are_never_expanded_or_fetched() -> None:
+    with pytest.raises(ParseError) as err:
+        formats.read_file(CASES / "bad.external-entity.xlf")
+    assert "root:" not in str(err.value)
+
+
+def test_cli_import_of_bad_file_exits_3_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["import", str(CASES / "bad.billion-laughs.xlf"),
+                                      "--out", str(out)])
+    assert result.exit_code == 3
+    assert "bad.billion-laughs.xlf:2" in result.output
+    assert not out.exists()
