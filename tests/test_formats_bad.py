@@ -17,13 +17,13 @@ CASES = ROOT / "tests" / "cases" / "formats"
 BAD = sorted(CASES.glob("bad.*"))
 # Expected words in the message, and the line the error must point at (None: whole file).
 EXPECT = {
-    "bad.billion-laughs.xlf": ("entity", 2),
-    "bad.billion-laughs.xliff": ("entity", 2),
-    "bad.external-entity.xlf": ("entity", 2),
-    "bad.parameter-entity.xlf": ("entity", 2),
+    "bad.billion-laughs.xlf": ("entity", 3),
+    "bad.billion-laughs.xliff": ("entity", 3),
+    "bad.external-entity.xlf": ("entity", 3),
+    "bad.parameter-entity.xlf": ("entity", 3),
     "bad.deep-tree.xlf": ("depth", 6),
     "bad.unclosed.xlf": ("malformed", None),
-    "bad.mismatched-tag.xliff": ("malformed", 5),
+    "bad.mismatched-tag.xliff": ("malformed", 6),
     "bad.duplicate-id.xlf": ("duplicate", 9),
     "bad.duplicate-id.xliff": ("duplicate", 10),
     "bad.two-files.xlf": ("more than one", 11),
@@ -32,7 +32,7 @@ EXPECT = {
     "bad.not-xliff.xlf": ("not an XLIFF", 2),
     "bad.no-id.xlf": ("without id", 5),
     "bad.empty.xlf": ("empty", None),
-    "bad.syntax.po": ("malformed", 14),
+    "bad.syntax.po": ("double quote", 13),
     "bad.unterminated.po": ("malformed", None),
     "bad.duplicate-id.po": ("duplicate", 12),
     "bad.no-msgctxt.po": ("msgctxt", 12),
@@ -74,5 +74,5 @@ def test_cli_import_of_bad_file_exits_3_and_writes_nothing(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["import", str(CASES / "bad.billion-laughs.xlf"),
                                       "--out", str(out)])
     assert result.exit_code == 3
-    assert "bad.billion-laughs.xlf:2" in result.output
+    assert "bad.billion-laughs.xlf:3" in result.output
     assert not out.exists()

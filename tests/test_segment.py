@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from toolkit.cli.segment import segment_command
 from toolkit.errors import InputError, LanguageError
+from toolkit.langs import Lang
 from toolkit.segment import blocks, parse_rules, rules_for, segment
 
 CASES = all_cases()

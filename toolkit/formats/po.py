@@ -222,8 +222,11 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
     except (OSError, ValueError) as exc:
         msg = str(exc).replace(f" {text}", "")
-        raise ParseError(f"malformed PO file: {msg.split('(line')[0].strip()}", path=path,
-                         line=_polib_line(msg)) from exc
+        head, _, tail = msg.partition("(line")
+        reason = tail.partition("):")[2].strip()
+        detail = head.strip() + (f": {reason}" if reason else "")
+        raise ParseError(f"malformed PO file: {detail}", path=path,
+                         line=_polib_line(head + "(line" + tail.partition("):")[0])) from exc
     meta = po.metadata
     if not meta:
         raise ParseError("PO file has no header entry", path=path, line=1)
