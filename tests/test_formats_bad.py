@@ -32,8 +32,8 @@ EXPECT = {
     "bad.not-xliff.xlf": ("not an XLIFF", 2),
     "bad.no-id.xlf": ("without id", 5),
     "bad.empty.xlf": ("empty", None),
-    "bad.syntax.po": ("double quote", 13),
-    "bad.unterminated.po": ("malformed", None),
+    "bad.syntax.po": ("malformed", 13),
+    "bad.unterminated.po": ("badly quoted", 13),
     "bad.duplicate-id.po": ("duplicate", 12),
     "bad.no-msgctxt.po": ("msgctxt", 12),
     "bad.no-language.po": ("Language", 1),
@@ -76,3 +76,22 @@ def test_cli_import_of_bad_file_exits_3_and_writes_nothing(tmp_path: Path) -> No
     assert result.exit_code == 3
     assert "bad.billion-laughs.xlf:3" in result.output
     assert not out.exists()
+
+
+def test_oversized_xliff_is_refused_before_parsing(tmp_path: Path) -> None:
+    from toolkit.xmlutil import MAX_BYTES
+
+    path = tmp_path / "huge.xlf"
+    with path.open("wb") as fp:
+        fp.write(b'<?xml version="1.0"?>\n<xliff version="1.2">')
+        fp.truncate(MAX_BYTES + 10)  # sparse: costs no disk
+    start = time.perf_counter()
+    with pytest.raises(ParseError, match="larger than"):
+        formats.read_file(path)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_missing_catalogue_is_a_parse_error(tmp_path: Path) -> None:
+    for name in ("gone.po", "gone.xlf", "gone.xliff"):
+        with pytest.raises(ParseError, match="no such file"):
+            formats.read_file(tmp_path / name)

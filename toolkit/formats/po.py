@@ -19,6 +19,7 @@ translator comments that contain newlines are escaped onto one line.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import BinaryIO
 
@@ -201,6 +202,27 @@ def _polib_line(message: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(".*)$')
+_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def _check_syntax(text: str, path: str) -> None:
+    """Refuse what polib would silently repair (an unterminated string loses a letter)."""
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        for prefix in ("#~|", "#~", "#|"):
+            if line.startswith(prefix):
+                line = line[len(prefix):].strip()
+                break
+        if not line or line.startswith("#"):
+            continue
+        m = _KEYWORD.match(line)
+        string = m.group(3) if m else line
+        if not _STRING.match(string.rstrip()):
+            what = "badly quoted string" if string.startswith('"') else "unexpected text"
+            raise ParseError(f"malformed PO file: {what}", path=path, line=n)
+
+
 def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     """Read a PO file written by the toolkit or edited in Poedit, Lokalize, Weblate…
 
@@ -216,6 +238,7 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
         raise ParseError("PO file is not UTF-8", path=path, line=line) from exc
     if not text.strip():
         raise ParseError("empty PO file", path=path)
+    _check_syntax(text, path)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string as a file name
     try:

@@ -152,6 +152,9 @@ class Memory:
     def __init__(self, path: str | os.PathLike, *, create: bool = True) -> None:
         self.path = Path(path)
         self._conn = self._open(create)
+        # Document frequencies of words, cached until any connection commits a change.
+        self._df: dict[str, int] = {}
+        self._version = -1
 
     # -- opening -----------------------------------------------------------------
     def _fail(self, message: str, exc: BaseException | None = None) -> MemoryError_:
@@ -262,6 +265,8 @@ class Memory:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._df.clear()  # our own commits do not change data_version
         return after - before
 
     # -- reading -----------------------------------------------------------------
@@ -284,11 +289,19 @@ class Memory:
             return []
         s, t = _code(src), _code(tgt)
         with self._guard() as conn:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                self._df.clear()
+                self._version = version
             counts = []
             for w in words:
-                row = conn.execute("SELECT doc FROM units_vocab WHERE term=?", (w,)).fetchone()
-                if row:
-                    counts.append((row[0], w))
+                df = self._df.get(w)
+                if df is None:
+                    row = conn.execute("SELECT doc FROM units_vocab WHERE term=?",
+                                       (w,)).fetchone()
+                    df = self._df[w] = row[0] if row else 0
+                if df:
+                    counts.append((df, w))
             counts.sort()
             hits: Counter[int] = Counter()
             for _, w in counts[:_RARE_TERMS]:
@@ -301,9 +314,10 @@ class Memory:
             if not ids:
                 return []
             marks = ",".join("?" * len(ids))
-            rows = conn.execute(
-                f"SELECT * FROM units WHERE id IN ({marks}) AND src=? AND tgt=?", (*ids, s, t)
-            ).fetchall()
+            # Languages are filtered here, not in SQL: with them in the WHERE clause the
+            # planner prefers the (src, tgt, norm) index and scans every unit of the pair.
+            rows = [r for r in conn.execute(f"SELECT * FROM units WHERE id IN ({marks})", ids)
+                    if r[1] == s and r[2] == t]
         # ratio = 2M/(a+b) can only reach the threshold inside this length window
         ratio = threshold / (200.0 - threshold) if threshold < 100 else 1.0
         n = len(query)
