@@ -210,3 +210,21 @@ def test_offline_end_to_end(model_env, tiny_archives, block_network) -> None:  #
     assert [p.path for p in packages.discover()] == [pkg.path]
     out = ArgosEngine().translate_batch(SENTENCES, FR, EN, n_best=2)
     assert all(t.text.strip() for t in out)
+
+
+def test_duplicates_translated_once_and_unknown_reported(installed, monkeypatch) -> None:
+    engine = ArgosEngine()
+    seen = []
+    real_run = engine._run
+
+    def spy(pkg, texts, n_best, unknown):
+        seen.append(list(texts))
+        return real_run(pkg, texts, n_best, unknown)
+
+    monkeypatch.setattr(engine, "_run", spy)
+    texts = [SENTENCES[0], "Bonjour ✓.", SENTENCES[0], " " + SENTENCES[0]]
+    out = engine.translate_batch(texts, FR, EN)
+    assert seen == [[SENTENCES[0], "Bonjour ✓."]]
+    assert out[0].text == out[2].text == out[3].text.lstrip()
+    assert out[0].text == ArgosEngine().translate_batch([SENTENCES[0]], FR, EN)[0].text
+    assert "✓" in out[1].unknown and out[0].unknown == ()

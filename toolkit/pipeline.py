@@ -11,7 +11,6 @@ from .langs import Lang
 from .model import Block, Catalogue, Document, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
 
-
 _OPEN = re.compile(r"<g(\d+)>")
 _CLOSE = re.compile(r"</g(\d+)>")
 

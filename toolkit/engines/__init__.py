@@ -20,7 +20,7 @@ def build(
     protect: bool = True,
     **options: Any,
 ) -> Engine:
-    """The engine stack used for a run: cache → span protection → glossary → engine.
+    """The engine stack of a run: cache → typography → span protection → glossary → engine.
 
     Protection sits outside the glossary so that terms are never matched
     inside an e-mail address, a URL or a handle (``@OIM_Niger``).
@@ -28,14 +28,14 @@ def build(
     ``glossary`` is a path, ``None`` for the shipped glossaries, or ``False``
     to translate without one.
     """
-    from .compose import Cached, Protected
+    from .compose import Cached, Localised, Protected
 
     engine: Engine = create(name or DEFAULT_ENGINE, **options)
     if glossary is not False:
         engine = _with_glossary(engine, glossary)
     if protect:
         engine = Protected(engine)
-    return Cached(engine)
+    return Cached(Localised(engine))
 
 
 def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None) -> Engine:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..errors import EngineError
 from ..langs import Lang
 from ..protect import mask, unmask
+from ..typography import localise
 from .base import Engine, Translation
 
 
@@ -44,6 +45,34 @@ class Protected:
             unknown = tuple(u for u in tr.unknown if not u.startswith("ZXQ"))
             out.append(replace(tr, text=text, hypotheses=hyps, notes=notes, unknown=unknown))
         return out
+
+
+class Localised:
+    """Applies the target language's punctuation and quotes to engine output."""
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def unavailable(self) -> str | None:
+        return self.inner.unavailable()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return self.inner.pairs()
+
+    def route(self, src: Lang, tgt: Lang) -> list[str]:
+        return self.inner.route(src, tgt)
+
+    def translate_batch(
+        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
+    ) -> list[Translation]:
+        out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        code = tgt.code
+        return [
+            replace(tr, text=localise(tr.text, code),
+                    hypotheses=tuple(replace(h, text=localise(h.text, code)) for h in tr.hypotheses))
+            for tr in out
+        ]
 
 
 class Pivot:
