@@ -58,7 +58,7 @@ def test_install_bad_archive_fails_cleanly(model_env, tmp_path) -> None:  # noqa
     bad = tmp_path / "broken.argosmodel"
     bad.write_bytes(b"PK\x03\x04 definitely not complete")
     result = runner.invoke(app, ["install", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 5
     assert "error:" in result.stderr and str(bad) in result.stderr
     assert not model_env["models"].exists() or not any(model_env["models"].iterdir())
 
@@ -67,17 +67,25 @@ def test_install_usage_errors(model_env) -> None:  # noqa: F811
     assert runner.invoke(app, ["install", "a", "b"]).exit_code == 2
     assert runner.invoke(app, ["install", "--from-index", "fr"]).exit_code == 2
     bad_lang = runner.invoke(app, ["install", "--from-index", "fr", "xx"])
-    assert bad_lang.exit_code == 1 and "unknown language code" in bad_lang.stderr
+    assert bad_lang.exit_code == 4 and "unknown language code" in bad_lang.stderr
 
 
 def test_install_from_index_without_network(model_env, block_network) -> None:  # noqa: F811
     result = runner.invoke(app, ["install", "--from-index", "fr", "en"])
-    assert result.exit_code == 1
+    assert result.exit_code == 5
     assert "network" in result.stderr  # announced before trying
     assert "error:" in result.stderr and "index" in result.stderr
 
 
 def test_remove_unknown(model_env) -> None:  # noqa: F811
     result = runner.invoke(app, ["remove", "translate-xx"])
-    assert result.exit_code == 1
+    assert result.exit_code == 5
     assert "no installed package" in result.stderr
+
+
+def test_registered_on_root_app(model_env, tiny_archives) -> None:  # noqa: F811
+    from toolkit.cli.app import app as root
+
+    result = runner.invoke(root, ["models", "install", str(tiny_archives["fr-en"])])
+    assert result.exit_code == 0, result.output
+    assert "translate-fr_en-0_1" in runner.invoke(root, ["models", "list"]).output

@@ -119,6 +119,7 @@ def test_write_adds_and_refreshes_qa_notes(tmp_path: Path, suffix: str) -> None:
     lines = [n for n in segs[0].notes + segs[0].comments if n.startswith("qa: ")]
     assert len(lines) == 1 and "currency-mismatch" in lines[0]
     assert suffix != ".po" or "#. qa: error currency-mismatch" in path.read_text()
+    assert suffix != ".xlf" or '<note from="qa">qa: error currency-mismatch' in path.read_text()
 
     fixed = read_file(path)
     good = fixed.segments[0].__class__(**{**{f: getattr(fixed.segments[0], f) for f in

@@ -13,6 +13,7 @@ from ..errors import (
     GlossaryError,
     InputError,
     LanguageError,
+    MemoryError_,
     ModelError,
     ParseError,
     ToolkitError,
@@ -27,6 +28,7 @@ EXIT_CODES: tuple[tuple[type[ToolkitError], int], ...] = (
     (EngineError, 5),
     (ModelError, 5),
     (ConflictError, 6),
+    (MemoryError_, 7),
 )
 
 

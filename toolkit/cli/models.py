@@ -14,6 +14,7 @@ import typer
 
 from ..engines import packages
 from ..errors import ToolkitError
+from .errors import exit_code
 
 app = typer.Typer(help="Manage Argos translation models (offline packages).", no_args_is_help=True)
 
@@ -28,8 +29,10 @@ DirOption = Annotated[
 
 
 def _fail(exc: ToolkitError) -> typer.Exit:
+    # Same message and exit code as the root app's handler, so the sub-app
+    # behaves the same when run on its own (as the tests do).
     typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
+    return typer.Exit(exit_code(exc))
 
 
 def _size(n: int) -> str:

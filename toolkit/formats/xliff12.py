@@ -84,7 +84,8 @@ def _unit(body: etree._Element, seg: Segment) -> None:
         if file_ and line.isdigit():
             _sub(group, "context", line, context_type="linenumber")
     for note in seg.notes:
-        _sub(tu, "note", note, **{"from": "toolkit"})
+        # QA findings get their own author so OmegaT/Okapi users can filter them.
+        _sub(tu, "note", note, **{"from": "qa" if note.startswith("qa: ") else "toolkit"})
     # A state change in a foreign tool can leave a stale qualifier; the note
     # is only for what neither the qualifier nor the state implies.
     if seg.origin != derived:
@@ -160,7 +161,7 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
             context = text[6:]
         elif who == _META and text.startswith("flags: "):
             flags = tuple(f for f in text[7:].split(", ") if f)
-        elif who == "toolkit":
+        elif who == "toolkit" or (who == "qa" and text.startswith("qa: ")):
             notes.append(text)
         else:
             comments.append(text)
