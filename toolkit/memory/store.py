@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -185,22 +186,7 @@ class Memory:
             raise MemoryError_(f"cannot open memory: {exc}", path=p) from exc
         try:
             conn.execute("PRAGMA busy_timeout=30000")
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app_id not in (0, APP_ID):
-                raise self._fail("SQLite file belongs to another application")
-            if app_id == 0:
-                tables = conn.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-                ).fetchone()[0]
-                if tables:
-                    raise self._fail("SQLite file is not a toolkit memory")
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            if app_id == 0:
-                self._create(conn)
-            version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if not version or version[0] != SCHEMA:
-                raise self._fail(f"unsupported memory schema {version[0] if version else '?'}")
+            self._init_with_retry(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise self._fail(f"corrupt or unreadable memory: {exc}") from exc
@@ -208,6 +194,48 @@ class Memory:
             conn.close()
             raise
         return conn
+
+    def _init_with_retry(self, conn: sqlite3.Connection) -> None:
+        # Switching a new file to WAL needs a moment of exclusive access and
+        # SQLite does not always wait for it: when two runs open the same new
+        # memory at once, the loser retries instead of calling the file corrupt.
+        delay = 0.01
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self._init(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
+    def _init(self, conn: sqlite3.Connection) -> None:
+        # Read the header and the table list in one snapshot: another run may
+        # be creating this very file between two separate reads.
+        conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
+        if app_id not in (0, APP_ID):
+            raise self._fail("SQLite file belongs to another application")
+        if app_id == 0 and tables:
+            raise self._fail("SQLite file is not a toolkit memory")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        if app_id == 0:
+            self._create(conn)
+        version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if not version or version[0] != SCHEMA:
+            raise self._fail(f"unsupported memory schema {version[0] if version else '?'}")
 
     @staticmethod
     def _create(conn: sqlite3.Connection) -> None:
