@@ -78,3 +78,16 @@ def test_protocol_catches_a_misspelled_method() -> None:
             return []
 
     assert not isinstance(Broken(), Engine)
+
+
+def test_memory_and_glossary_wrappers_have_the_protocol(tmp_path) -> None:
+    from toolkit.glossary import GlossaryEngine, load_default
+    from toolkit.memory import Memory, MemoryFirst
+
+    pseudo = base.create("pseudo")
+    for engine in (GlossaryEngine(pseudo, load_default()),
+                   MemoryFirst(pseudo, Memory(tmp_path / "m.sqlite"))):
+        assert isinstance(engine, Engine)
+        for method in PROTOCOL:
+            assert _params(getattr(type(engine), method)) == _params(getattr(Engine, method))
+        assert len(engine.translate_batch(["Un.", "Deux."], FR, EN)) == 2

@@ -65,6 +65,31 @@ class Engine(Protocol):
         ...
 
 
+class Wrapper:
+    """Base of engine wrappers: everything but ``translate_batch`` goes to ``inner``.
+
+    Subclasses override :meth:`translate_batch` (and anything else they change).
+    """
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def unavailable(self) -> str | None:
+        return self.inner.unavailable()
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return self.inner.pairs()
+
+    def route(self, src: Lang, tgt: Lang) -> list[str]:
+        return self.inner.route(src, tgt)
+
+    def translate_batch(
+        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
+    ) -> list[Translation]:
+        return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+
+
 _REGISTRY: dict[str, Callable[..., Engine]] = {}
 
 

@@ -13,24 +13,11 @@ from ..errors import EngineError
 from ..langs import Lang
 from ..protect import mask, unmask
 from ..typography import localise
-from .base import Engine, Translation
+from .base import Engine, Translation, Wrapper
 
 
-class Protected:
+class Protected(Wrapper):
     """Masks e-mails, URLs, phones, handles and numbers around an inner engine."""
-
-    def __init__(self, inner: Engine) -> None:
-        self.inner = inner
-        self.name = inner.name
-
-    def unavailable(self) -> str | None:
-        return self.inner.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return self.inner.pairs()
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self.inner.route(src, tgt)
 
     def translate_batch(
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
@@ -47,21 +34,8 @@ class Protected:
         return out
 
 
-class Localised:
+class Localised(Wrapper):
     """Applies the target language's punctuation and quotes to engine output."""
-
-    def __init__(self, inner: Engine) -> None:
-        self.inner = inner
-        self.name = inner.name
-
-    def unavailable(self) -> str | None:
-        return self.inner.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return self.inner.pairs()
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self.inner.route(src, tgt)
 
     def translate_batch(
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
@@ -145,22 +119,12 @@ class Fallback:
         return self._pick(src, tgt).translate_batch(texts, src, tgt, n_best=n_best)
 
 
-class Cached:
+class Cached(Wrapper):
     """Remembers translations for the life of the object (repeated boilerplate)."""
 
     def __init__(self, inner: Engine) -> None:
-        self.inner = inner
-        self.name = inner.name
+        super().__init__(inner)
         self._cache: dict[tuple[str, str, str, int], Translation] = {}
-
-    def unavailable(self) -> str | None:
-        return self.inner.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return self.inner.pairs()
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self.inner.route(src, tgt)
 
     def translate_batch(
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..engines.base import Engine, Hypothesis, Translation
+from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
 from .inflect import en_number, es_article, es_gender, es_number
@@ -84,7 +84,7 @@ def _target_for(match: Match, tgt: str, source: str) -> tuple[Term, str, bool] |
     return term, text, plural
 
 
-class GlossaryEngine:
+class GlossaryEngine(Wrapper):
     """Wraps ``inner`` so that glossary terms come out as the glossary says.
 
     >>> from toolkit.glossary import load_default
@@ -95,19 +95,12 @@ class GlossaryEngine:
         if strategy not in STRATEGIES:
             raise EngineError(f"unknown glossary strategy {strategy!r}",
                               hint="one of " + ", ".join(STRATEGIES))
-        self.inner = inner
+        super().__init__(inner)
         self.glossary = glossary
         self.strategy = strategy
         self.name = f"{inner.name}+glossary"
         self._matchers: dict[str, Matcher] = {}
         self._verifiers: dict[tuple[str, str], Verifier] = {}
-
-    # Protocol plumbing: the wrapper can do what its engine can.
-    def unavailable(self) -> str | None:
-        return self.inner.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return self.inner.pairs()
 
     def route(self, src: Lang, tgt: Lang) -> list[str]:
         return self.inner.route(src, tgt) + ["glossary"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..engines.base import Engine, Hypothesis, Translation
+from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..langs import Lang
 from .store import DEFAULT_THRESHOLD, Match, Memory
 
@@ -27,24 +27,14 @@ def _where(m: Match) -> str:
     return m.unit.file or "memory"
 
 
-class MemoryFirst:
+class MemoryFirst(Wrapper):
     """Engine wrapper answering from a :class:`Memory` before calling ``inner``."""
 
     def __init__(self, inner: Engine, memory: Memory,
                  threshold: float = DEFAULT_THRESHOLD) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.memory = memory
         self.threshold = threshold
-        self.name = inner.name
-
-    def unavailable(self) -> str | None:
-        return self.inner.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return self.inner.pairs()
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self.inner.route(src, tgt)
 
     def translate_batch(
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
