@@ -91,3 +91,13 @@ def test_load_errors_carry_the_path(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(tmp_path / "absent.txt")
     assert info.value.path and info.value.path.endswith("absent.txt")
+
+
+def test_two_releases_with_one_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for d in ("a", "b"):
+        (tmp_path / d / "rel.txt").write_text("Titre\nUne phrase du corps.\n", "utf-8")
+    result = _run([str(tmp_path / "a" / "rel.txt"), str(tmp_path / "b" / "rel.txt"),
+                   "--engine", "pseudo"], tmp_path / "o")
+    _assert_failed_clean(result, tmp_path / "o", "two releases named 'rel'")

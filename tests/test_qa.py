@@ -156,3 +156,17 @@ def test_cli_consistency(tmp_path: Path) -> None:
     res = runner.invoke(app, ["qa", "--consistency", str(path), str(path), "--format", "json"])
     assert res.exit_code == 0, res.output
     assert any(e["kind"] == "concept" for e in json.loads(res.stdout))
+
+
+@pytest.mark.parametrize("target,codes", [
+    ("for an amount of 215 000 American dollars.", []),
+    ("for US$215,000.", []),
+    ("for 215,000 US dollars.", []),
+    ("for 215 000 euros.", ["currency-mismatch"]),
+])
+def test_dollar_spellings_compare_by_value(target: str, codes: list[str]) -> None:
+    from toolkit.qa.numbers import check_numbers
+
+    seg = Segment(id="x", source="pour un montant de 215 000 dollars américains.", src="fr",
+                  tgt="en", target=target)
+    assert [i.code for i in check_numbers(seg)] == codes

@@ -11,7 +11,7 @@ import typer
 
 from .. import __version__
 from ..engines import DEFAULT_ENGINE, build
-from ..errors import EngineError
+from ..errors import ConflictError, EngineError
 from ..formats import write_file
 from ..ingest import load_many
 from ..langs import Lang
@@ -48,6 +48,7 @@ def translate_command(
             raise typer.BadParameter(f"unknown format {f!r}; use po, xliff or xliff2")
     # Check everything before writing anything: a bad file or pair aborts the run clean.
     docs = load_many(files)
+    _refuse_name_clash(docs)
     eng = build(engine, glossary=False if no_glossary else glossary)
     # --- memory-first (toolkit.memory): reuse reviewed translations before MT ---
     from ..memory import Memory, MemoryFirst, default_path
@@ -94,3 +95,15 @@ def translate_command(
             f"{units} units, {len(written)} catalogues written under {out}/",
             err=True,
         )
+
+
+def _refuse_name_clash(docs: list) -> None:
+    """Two inputs with one release name would write the same catalogues."""
+    seen: dict[str, str] = {}
+    for doc in docs:
+        if doc.name in seen and seen[doc.name] != doc.path:
+            raise ConflictError(
+                f"two releases named {doc.name!r} ({seen[doc.name]} and {doc.path}) would write "
+                "the same catalogues", path=doc.path,
+                hint="translate them in separate runs with different --out, or rename one")
+        seen[doc.name] = doc.path

@@ -35,7 +35,8 @@ _CURRENCY = {
     "xaf": "XOF", "francs cfa": "XOF", "cfa francs": "XOF", "franc cfa": "XOF",
     "francos cfa": "XOF",
 }
-_CUR_AFTER = (r"(?:\s*(?:d[e'’]\s*)?)(?P<cur>€|\$|£|euros?|dollars?(?:\s+(?:américains|us))?"
+_CUR_AFTER = (r"(?:\s*(?:d[e'’]\s*)?)(?P<cur>€|\$|£|euros?"
+              r"|(?:(?:american|us|u\.s\.)\s+)?dollars?(?:\s+(?:américains|us))?"
               r"|dólares(?:\s+estadounidenses)?|usd|eur|chf|f\s?cfa|xof|xaf|francs?\s+cfa"
               r"|francos\s+cfa|cfa\s+francs)(?!\w)")
 _CUR_BEFORE = r"(?P<pre>us\$|€|\$|£|usd|eur|chf|fcfa|xof|xaf)\s?"
@@ -181,6 +182,7 @@ def _read(kind: str, m: re.Match[str], lang: str) -> list[Quantity] | None:
     if kind == "money":
         cur = (g.get("pre") or g.get("cur") or "").lower()
         cur = " ".join(cur.replace("américains", "").replace("estadounidenses", "")
+                       .replace("american ", "").replace("u.s. ", "").replace("us dollar", "dollar")
                        .replace(" us", "").split())
         code = _CURRENCY.get(cur, cur.upper())
         return [Quantity(kind, (("money", code, _key(value)),), span)]
