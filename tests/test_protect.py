@@ -17,8 +17,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
 
 def test_contact_line_spans() -> None:
     assert kinds("Tel : +32 2 287 78 10, Email : ACPEUmigrationaction@iom.int") == [
-        ("phone", "+32 2 287 78 10"), ("email", "ACPEUmigrationaction@iom.int")]
-    assert kinds("Tel : 690366090") == [("phone", "690366090")]
+        ("label", "Tel"), ("phone", "+32 2 287 78 10"), ("email", "ACPEUmigrationaction@iom.int")]
 
 
 def test_urls_domains_and_handles() -> None:
@@ -70,3 +69,9 @@ def test_neighbouring_placeholders_keep_their_spaces() -> None:
     for text in ("<g1>Bilan 2025</g1> et <g2>2026</g2>.", "le 14/03<x1/> puis", "a<g1>b</g1>c"):
         m = mask(text)
         assert unmask(m.text, m.spans) == (text, ())
+
+
+def test_contact_labels_are_kept_but_the_adjective_is_not() -> None:
+    assert [(s.kind, s.text) for s in find_protected("Tel : 690366090")] == [
+        ("label", "Tel"), ("phone", "690366090")]
+    assert find_protected("Un tel projet, tel que prévu.") == []

@@ -21,6 +21,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("url", r"(?:https?://|www\.)[^\s<>«»\"]+"),
     ("url", rf"\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s<>«»\"]*)?"),
     ("handle", r"(?<![\w@])@\w{2,}"),
+    # Contact labels: "Tel" is also the adjective "tel" (such) to an engine.
+    ("label", r"\b(?:Tel|TEL|Tél|TÉL|Fax|FAX)\.?(?=\s*[:+])"),
     ("phone", r"(?<![\w+])\+\d{1,3}(?:[ \u00a0.\-]?\(?\d{1,4}\)?){2,6}"),
     ("phone", r"(?<![\w.,])\d{8,12}(?![\w])"),
     ("number", r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w])"),
