@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from toolkit import formats
 from toolkit.cli.app import app
-from toolkit.model import Catalogue, Origin, Segment, State
+from toolkit.model import Alternative, Catalogue, Origin, Segment, State
 
 NOW = datetime(2024, 10, 4, 12, 30, tzinfo=UTC)
 TOOL = "toolkit 0.1.0"
@@ -47,7 +47,10 @@ def rich_catalogue() -> Catalogue:
             state=State.DRAFT, notes=("memory: exact match",)),
         seg("rel:b1s2:dddddddd", "Trois pays.", target="Three countries.",
             origin=Origin.TM_FUZZY, state=State.TRANSLATED,
-            comments=("check the figure", "two\nlines")),
+            comments=("check the figure", "two\nlines"),
+            alternatives=(Alternative("Trois pays voisins.", "Three neighbouring countries.",
+                                      "tm-fuzzy", 87.5),
+                          Alternative("Trois pays.", "Three «countries» & co\nnext", "mt"))),
         seg("rel:b2s0:eeeeeeee", "Quatre villes.", target="Four cities.", origin=Origin.HUMAN,
             state=State.REVIEWED, context="list-item", flags=("no-wrap",),
             notes=("origin: a note that looks like a marker",)),

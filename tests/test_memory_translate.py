@@ -53,3 +53,26 @@ def test_explicit_memory_option(tmp_path: Path) -> None:
     segs = {s.source: s for s in read_file(tmp_path / "o" / "en" / "rel.po").segments}
     assert segs["Une phrase que la mémoire ignore."].target == "A sentence."
     assert not default_path(tmp_path / "o").exists()
+
+
+def test_memory_matches_travel_as_alt_trans_and_mtc_match(tmp_path: Path) -> None:
+    rel = tmp_path / "rel.txt"
+    rel.write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "locales"
+    with Memory(default_path(out)) as tm:
+        tm.add([Unit("Titre du communiqué de presse", "Title of the press release", "fr", "en")])
+    res = runner.invoke(app, ["translate", str(rel), "--engine", "identity", "--no-glossary",
+                              "--out", str(out), "--format", "po", "--format", "xliff",
+                              "--format", "xliff2", "-q"])
+    assert res.exit_code == 0, res.output
+    xlf = (out / "en" / "rel.xlf").read_text("utf-8")
+    assert 'alttranstype="proposal" origin="tm-fuzzy" match-quality="' in xlf
+    assert 'state-qualifier="fuzzy-match"' in xlf
+    assert '<mtc:match ref="#s1" type="tm" origin="tm-fuzzy" matchQuality="' in (
+        out / "en" / "rel.xliff").read_text("utf-8")
+    for name in ("rel.po", "rel.xlf", "rel.xliff"):
+        (fuzzy,) = [s for s in read_file(out / "en" / name).segments if s.alternatives]
+        best, machine = fuzzy.alternatives
+        assert (best.origin, best.target) == ("tm-fuzzy", "Title of the press release")
+        assert 75 <= (best.score or 0) < 100
+        assert machine.origin == "mt" and machine.target == "Titre du communiqué"

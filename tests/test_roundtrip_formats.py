@@ -12,7 +12,8 @@ from test_formats_exchange import NOW, TOOL, dump, load, rich_catalogue
 from toolkit.model import Catalogue, Origin, Segment, State
 
 CHECKED = ("id", "source", "target", "origin", "state", "block", "index", "ref", "notes",
-           "comments", "unknown", "previous_source", "previous_target", "context", "flags")
+           "comments", "unknown", "previous_source", "previous_target", "context", "flags",
+           "alternatives")
 
 
 def _chain(cat: Catalogue, chain: tuple[str, ...]) -> Catalogue:

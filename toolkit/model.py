@@ -85,6 +85,20 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another candidate translation shown to the reviewer: a memory match or MT output.
+
+    Written as XLIFF 1.2 ``<alt-trans>``, XLIFF 2.1 ``<mtc:match>`` and a PO
+    ``#. match:`` line.
+    """
+
+    source: str
+    target: str
+    origin: str  # "tm-exact", "tm-fuzzy", "mt"
+    score: float | None = None  # match quality in percent
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One translatable unit (a sentence) with everything known about it."""
 
@@ -106,6 +120,7 @@ class Segment:
     previous_target: str = ""
     context: str = ""
     flags: tuple[str, ...] = field(default=())
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def segment_id(doc: str, block: int, index: int, source: str) -> str:

@@ -91,6 +91,7 @@ def translate_segments(segs: Sequence[Segment], engine: Engine, src: Lang, tgt: 
             state=State.DRAFT if tr.text.strip() else State.UNTRANSLATED,
             notes=notes,
             unknown=tr.unknown,
+            alternatives=tr.matches,
         )
     return out
 

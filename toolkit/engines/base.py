@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from ..errors import EngineError
 from ..langs import Lang
+from ..model import Alternative
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Translation:
     notes: tuple[str, ...] = ()
     origin: str = "mt"  # "mt", "tm-exact", "tm-fuzzy"
     score: float | None = None
+    matches: tuple[Alternative, ...] = ()  # candidates shown to the reviewer
 
 
 @runtime_checkable

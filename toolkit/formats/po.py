@@ -19,6 +19,7 @@ translator comments that contain newlines are escaped onto one line.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import BinaryIO
@@ -27,7 +28,7 @@ import polib
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Catalogue, Segment, State
+from ..model import Alternative, Catalogue, Segment, State
 from . import Format, register
 from .states import (
     default_origin,
@@ -39,9 +40,28 @@ from .states import (
     unknown_from_notes,
 )
 
-_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF = (
-    "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ")
-_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF)
+_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH = (
+    "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ",
+    "match: ")
+_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH)
+
+
+def _match_line(cand: Alternative) -> str:
+    # One JSON object per candidate: PO comments are single lines, and JSON
+    # escapes whatever the sentence holds.
+    data = {"origin": cand.origin, "score": cand.score, "source": cand.source,
+            "target": cand.target}
+    return _MATCH + json.dumps(data, ensure_ascii=False)
+
+
+def _parse_match(text: str) -> Alternative | None:
+    try:
+        data = json.loads(text)
+        score = data.get("score")
+        return Alternative(str(data["source"]), str(data["target"]), str(data.get("origin", "")),
+                           float(score) if score is not None else None)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _stamp(now: datetime) -> str:
@@ -88,6 +108,7 @@ def _entry(seg: Segment, obsolete: bool = False) -> str:
     if obsolete and seg.previous_source:
         # polib does not read "#~| msgid", so an obsolete entry keeps it here.
         notes.append(_PREV_SRC + escape_line(seg.previous_source))
+    notes.extend(_match_line(c) for c in seg.alternatives)
     if ref_line:
         notes.append(ref_line)
     flags = list(seg.flags)
@@ -147,7 +168,12 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
     notes: list[str] = []
     state = origin = None
     context = previous_target = previous_source = ref = ""
+    alternatives: list[Alternative] = []
     for line in entry.comment.splitlines() if entry.comment else []:
+        cand = _parse_match(line[len(_MATCH):]) if line.startswith(_MATCH) else None
+        if cand is not None:
+            alternatives.append(cand)
+            continue
         if line.startswith(_STATE):
             state = parse_state(line[len(_STATE):].strip())
         elif line.startswith(_ORIGIN):
@@ -191,6 +217,7 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         previous_target=previous_target,
         context=context,
         flags=tuple(f for f in entry.flags if f != "fuzzy"),
+        alternatives=tuple(alternatives),
     )
 
 

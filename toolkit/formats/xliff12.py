@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Catalogue, Origin, Segment, State
+from ..model import Alternative, Catalogue, Origin, Segment, State
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -100,6 +100,13 @@ def _unit(body: etree._Element, seg: Segment) -> None:
         alt = _sub(tu, "alt-trans", alttranstype="previous-version")
         _sub(alt, "source", seg.previous_source)
         _sub(alt, "target", seg.previous_target)
+    for cand in seg.alternatives:
+        attrs = {"alttranstype": "proposal", "origin": cand.origin}
+        if cand.score is not None:
+            attrs["match_quality"] = f"{cand.score:g}"
+        alt = _sub(tu, "alt-trans", **attrs)
+        _sub(alt, "source", cand.source)
+        _sub(alt, "target", cand.target)
 
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
@@ -177,9 +184,14 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     if "sourcefile" in ctx:
         ref = ctx["sourcefile"] + (f":{ctx['linenumber']}" if ctx.get("linenumber") else "")
     prev_src = prev_tgt = ""
+    alternatives = []
     for alt in tu.findall(_Q + "alt-trans"):
+        alt_src, alt_tgt = _text(alt.find(_Q + "source")), _text(alt.find(_Q + "target"))
         if alt.get("alttranstype") == "previous-version":
-            prev_src, prev_tgt = _text(alt.find(_Q + "source")), _text(alt.find(_Q + "target"))
+            prev_src, prev_tgt = alt_src, alt_tgt
+        elif alt.get("alttranstype", "proposal") == "proposal":
+            alternatives.append(Alternative(alt_src or _text(tu.find(_Q + "source")), alt_tgt,
+                                            alt.get("origin", ""), _quality(alt.get("match-quality"))))
     uid = tu.get("id", "")
     block, index = position(uid)
     return Segment(
@@ -187,7 +199,16 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
         target=text, origin=origin, state=state, block=block, index=index, ref=ref,
         notes=tuple(notes), comments=tuple(comments), unknown=unknown_from_notes(tuple(notes)),
         previous_source=prev_src, previous_target=prev_tgt, context=context, flags=flags,
+        alternatives=tuple(alternatives),
     )
+
+
+def _quality(value: str | None) -> float | None:
+    """``match-quality`` is free text in XLIFF 1.2; tools write ``87`` or ``87%``."""
+    try:
+        return float((value or "").strip().rstrip("%"))
+    except ValueError:
+        return None
 
 
 def read(fp: BinaryIO, *, path: str = "<xliff>") -> Catalogue:

@@ -33,7 +33,7 @@ from lxml import etree
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Catalogue, Origin, Segment, State
+from ..model import Alternative, Catalogue, Origin, Segment, State
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -79,6 +79,18 @@ def _unit(parent: etree._Element, seg: Segment, uid: str) -> None:
                     subType=_PREVIOUS, origin="previous version")
         _el(match, _Q + "source", seg.previous_source)
         _el(match, _Q + "target", seg.previous_target)
+    if seg.alternatives:
+        matches = unit.find(_MTC + "matches")
+        if matches is None:
+            matches = _el(unit, _MTC + "matches")
+        for cand in seg.alternatives:
+            attrs = {"ref": "#s1", "type": "mt" if cand.origin == "mt" else "tm",
+                     "origin": cand.origin}
+            if cand.score is not None:
+                attrs["matchQuality"] = f"{cand.score:g}"
+            match = _el(matches, _MTC + "match", **attrs)
+            _el(match, _Q + "source", cand.source)
+            _el(match, _Q + "target", cand.target)
     meta = []
     if seg.origin != Origin.NONE:
         meta.append(("origin", seg.origin.value))
@@ -172,9 +184,15 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
         for n in note.iterchildren(_Q + "note"):
             (notes if n.get("category") == "toolkit" else comments).append(_text(n))
     prev_src = prev_tgt = ""
+    alternatives = []
     for match in unit.iter(_MTC + "match"):
+        m_src, m_tgt = _text(match.find(_Q + "source")), _text(match.find(_Q + "target"))
         if match.get("subType") == _PREVIOUS:
-            prev_src, prev_tgt = _text(match.find(_Q + "source")), _text(match.find(_Q + "target"))
+            prev_src, prev_tgt = m_src, m_tgt
+        else:
+            quality = match.get("matchQuality")
+            alternatives.append(Alternative(m_src, m_tgt, match.get("origin", match.get("type", "")),
+                                            float(quality) if quality else None))
     uid = unit.get("name") or unit.get("id", "")
     block, index = position(uid)
     return Segment(
@@ -184,6 +202,7 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
         notes=tuple(notes), comments=tuple(comments), unknown=unknown_from_notes(tuple(notes)),
         previous_source=prev_src, previous_target=prev_tgt, context=values.get("kind", ""),
         flags=tuple(v for k, v in meta if k == "flag"),
+        alternatives=tuple(alternatives),
     )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..langs import Lang
+from ..model import Alternative
 from .store import DEFAULT_THRESHOLD, Match, Memory
 
 
@@ -49,6 +50,7 @@ class MemoryFirst(Wrapper):
                 out[i] = Translation(
                     text=m.unit.target, origin="tm-exact", score=100.0,
                     notes=(f"memory: tm-exact 100% from {_where(m)}",),
+                    matches=(Alternative(m.unit.source, m.unit.target, "tm-exact", 100.0),),
                 )
                 continue
             if found:
@@ -71,5 +73,8 @@ class MemoryFirst(Wrapper):
                            f"machine translation: {tr.text}"),
                     origin="tm-fuzzy",
                     score=m.score,
+                    matches=(Alternative(m.unit.source, m.unit.target, "tm-fuzzy",
+                                         round(m.score, 1)),
+                             Alternative(texts[i], tr.text, "mt")),
                 )
         return [t for t in out if t is not None]
