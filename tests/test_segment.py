@@ -112,6 +112,24 @@ def test_rules_files_parse_and_are_used():
         parse_rules("M\n", "fr", source="x.txt")
 
 
+
+def test_opener_sections_drive_unpunctuated_cuts():
+    text = "Bilan de la mission Zut il faut partir. Note : Zut voilà."
+    plain = parse_rules("[prefix]\nM\n", "fr")
+    assert len(segment_with(text, plain)) == 2
+    custom = parse_rules("[openers]\nZut\n[closed]\nDe\n[colon]\nZut\n", "fr")
+    assert custom.closed == frozenset({"de"}) and custom.entries("colon") == ["Zut"]
+    assert [s.strip() for s in segment_with(text, custom)] == [
+        "Bilan de la mission", "Zut il faut partir.", "Note :", "Zut voilà."]
+    # A [closed] word before the opener marks a title, not a sentence start.
+    assert len(segment_with("Il a lu de Zut le livre.", custom)) == 1
+
+
+def segment_with(text: str, rules) -> list[str]:
+    from toolkit.segment.core import spans_from_cuts, split_offsets
+
+    return [s.text for s in spans_from_cuts(text, split_offsets(text, rules))]
+
 def _cli() -> typer.Typer:
     app = typer.Typer()
     app.command("segment")(segment_command)

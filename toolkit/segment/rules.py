@@ -13,6 +13,20 @@ their final period, in three sections:
 ``[starters]``
     words that open sentences; after a dotted acronym that is in neither list
     (``O.N.U.``, ``U.S.``) the period ends a sentence only before one of these.
+``[openers]``
+    capitalised words that inside a sentence only begin a name or a title
+    (``Il``, ``Cette``, ``Dans``): one of them after a word with no final
+    punctuation and before a lowercase word starts a new sentence (a heading
+    or a line that lost its period: ``Formula Nippon Il était``).
+``[closed]``
+    lowercase words a sentence cannot end with (prepositions, articles,
+    conjunctions, relatives): an ``[openers]`` word after one of them is the
+    start of a title (``parmi lesquelles La cerámica``), not a sentence.
+``[colon]``
+    capitalised words that start a sentence after a colon. French writes the
+    text after a colon in lowercase and opens a quotation with quotes, so a
+    capitalised subject pronoun there starts a sentence; English capitalises
+    after a colon by style, so its list is empty.
 
 Entries containing a capital letter match exactly; all-lowercase entries match
 case-insensitively (``etc`` also matches ``Etc``). ``#`` starts a comment line.
@@ -28,7 +42,7 @@ from importlib import resources
 from ..errors import InputError
 from ..langs import Lang
 
-SECTIONS = ("prefix", "any", "starters")
+SECTIONS = ("prefix", "any", "starters", "openers", "closed", "colon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,9 @@ class Rules:
     any: frozenset[str] = frozenset()
     any_ci: frozenset[str] = frozenset()
     starters: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+    closed: frozenset[str] = frozenset()
+    colon: frozenset[str] = frozenset()
 
     def entries(self, section: str) -> list[str]:
         """All entries of one section as written in the data file, sorted."""
@@ -48,8 +65,8 @@ class Rules:
             return sorted(self.prefix | self.prefix_ci)
         if section == "any":
             return sorted(self.any | self.any_ci)
-        if section == "starters":
-            return sorted(self.starters)
+        if section in ("starters", "openers", "closed", "colon"):
+            return sorted(getattr(self, section))
         raise ValueError(f"unknown section {section!r}")
 
 
@@ -81,6 +98,9 @@ def parse_rules(text: str, lang: str, source: str = "<rules>") -> Rules:
         any=frozenset(w for w in anyw if w != w.lower()),
         any_ci=frozenset(w for w in anyw if w == w.lower()),
         starters=frozenset(found["starters"]),
+        openers=frozenset(found["openers"]),
+        closed=frozenset(w.lower() for w in found["closed"]),
+        colon=frozenset(found["colon"]),
     )
 
 

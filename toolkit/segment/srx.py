@@ -21,7 +21,12 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **Straight-quote parity.** ``fin. " Suite`` -- whether a spaced ``"`` closes
   the quotation (cut after it) depends on how many quotes came before; the
   export always treats such a quote as opening the next sentence.
-* Python's ``str.isupper``/``islower`` are approximated by ``\\p{Lu}``/``\\p{Ll}``.
+* **Transcript casing, again.** In a transcript :func:`segment` does not cut
+  before an ``[openers]`` word that follows unpunctuated text; the export
+  always does.
+* Python's ``str.isupper``/``islower`` are approximated by ``\\p{Lu}``/``\\p{Ll}``,
+  and ``[closed]`` words are matched with ``(?i)`` plus their capitalised
+  form (Java folds ASCII only).
 """
 
 from __future__ import annotations
@@ -69,6 +74,29 @@ def _starters(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
+def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
+    """An [openers] word after unpunctuated text, unless a [closed] word precedes."""
+    openers = rules.entries("openers")
+    if not openers:
+        return []
+    whole = [w for w in openers if not w.endswith(("'", "\u2019"))]
+    elided = [w for w in openers if w not in whole]
+    parts = []
+    if whole:
+        parts.append(rf"(?:{_alt(whole)})[ \t\u00a0]+\p{{Ll}}")
+    if elided:
+        parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
+    after = "(?:" + "|".join(parts) + ")"
+    gap = r"[ \t\u00a0]+"
+    out = []
+    closed = rules.entries("closed")
+    if closed:
+        words = sorted(set(closed) | {w[:1].upper() + w[1:] for w in closed})
+        out.append((False, rf"(?:^|(?<={WS}))(?i:{_alt(words)}){gap}", after))
+    out.append((True, rf"(?:[\p{{L}}\p{{N}}]|\)){gap}", after))
+    return out
+
+
 def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     """The ordered SRX rules ``(break, beforebreak, afterbreak)`` for one language."""
     plain = rf"(?:^|(?<={WS}))[{re.escape(_LEAD_STRIP)}]*"
@@ -88,6 +116,10 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         # A capitalised opener after a semicolon starts a sentence.
         (True, rf";{end}", rf"(?=\p{{Lu}}){starters}"),
     ]
+    if rules.colon:
+        # A capitalised subject pronoun after a colon starts a sentence.
+        out.append((True, rf":{CLOSERS}{end}", rf"(?:{_alt(sorted(rules.colon))})(?!{WORD_CHAR})"))
+    out += _opener_rules(rules)
     exact = lambda words: "(?:" + _alt(words) + ")"  # noqa: E731
     caseless = lambda words: "(?i:" + _alt(words) + ")"  # noqa: E731
     prefix = [exact(sorted(rules.prefix))] if rules.prefix else []
