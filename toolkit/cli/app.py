@@ -9,6 +9,7 @@ import typer
 from .align import align_command
 from .engines import engines_command
 from .errors import ErrorHandlingGroup
+from .status import status_command
 from .glossary import app as glossary_app
 from .memory import app as memory_app
 from .models import app as models_app
@@ -45,6 +46,7 @@ def _root(
 app.command("translate")(translate_command)
 app.command("segment")(segment_command)
 app.command("engines")(engines_command)
+app.command("status")(status_command)
 app.add_typer(models_app, name="models", help="Install, list and remove translation models.")
 # (sub-app registrations)
 app.command("import")(import_command)
