@@ -91,6 +91,18 @@ def test_batch_matches_single(installed) -> None:
     assert [t.text for t in batch] == [t.text for t in singles]
 
 
+def test_parallel_small_batches_match_single(installed) -> None:
+    # Several length-sorted batches of 2, run by two workers at once, must
+    # give each sentence the translation it gets alone, in input order.
+    texts = [s * k for k in (1, 3, 2) for s in SENTENCES]
+    engine = ArgosEngine(threads=2, batch_size=2)
+    batch = engine.translate_batch(texts, FR, EN)
+    alone = ArgosEngine(threads=1)
+    assert [t.text for t in batch] == [alone.translate_batch([s], FR, EN)[0].text for s in texts]
+    model_dir = installed["fr-en"].path / "model"
+    assert argos.load_translator(model_dir, "cpu", 2, "auto").num_translators == 2
+
+
 def test_empty_and_whitespace_kept(installed) -> None:
     out = ArgosEngine().translate_batch(["", "  La situation reste difficile.\n"], FR, EN)
     assert out[0].text == ""

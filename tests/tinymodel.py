@@ -107,12 +107,21 @@ def train_spm(lines: list[str], out: Path, vocab_size: int = 96) -> list[str]:
     return [proc.id_to_piece(i) for i in range(proc.get_piece_size())]
 
 
-def _fill(rng, spec, vocab: int, d: int, ffn: int) -> None:
-    """Give every weight of a fresh TransformerSpec a random value of the right shape."""
+def _fill(rng, spec, vocab: int, d: int, ffn: int, stop: bool = True) -> None:
+    """Give every weight of a fresh TransformerSpec a random value of the right shape.
+
+    With ``stop`` false, end-of-sentence can never win, so every output runs
+    to the decoding length limit the caller sets (benchmarks use this to fix
+    the decoding work per sentence).
+    """
     import numpy as np
 
+    # 0.3 keeps the tiny d=32 model's activations lively; wider models scale
+    # by 1/sqrt(d) so their activations stay in the same range.
+    scale = 0.3 if d <= 32 else 1.7 / d**0.5
+
     def rand(*shape: int) -> np.ndarray:
-        return (rng.standard_normal(shape) * 0.3).astype(np.float32)
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
 
     def norm(ln) -> None:
         ln.gamma = np.ones(d, np.float32)
@@ -144,6 +153,12 @@ def _fill(rng, spec, vocab: int, d: int, ffn: int) -> None:
     for layer in spec.decoder.layer:
         block(layer, cross=True)
     spec.decoder.projection.weight = rand(vocab, d)
+    if not stop:
+        spec.decoder.projection.weight[2] = 0.0
+        bias = np.zeros(vocab, np.float32)
+        bias[2] = -1e4
+        spec.decoder.projection.bias = bias
+        return
     # Random weights never choose end-of-sentence on their own, so decoding
     # would run to the length limit. Decoder positions get an explicit table
     # whose first feature grows with the position, and the end-of-sentence
@@ -167,16 +182,26 @@ def build_model_dir(
     seed: int = 0,
     d: int = 32,
     spm_name: str = "sentencepiece.model",
+    layers: int = 2,
+    heads: int = 2,
+    spm_lines: list[str] | None = None,
+    vocab_size: int = 96,
+    stop: bool = True,
 ) -> Path:
-    """Write a CTranslate2 model to ``out/model`` and its SentencePiece model to ``out``."""
+    """Write a CTranslate2 model to ``out/model`` and its SentencePiece model to ``out``.
+
+    The defaults give the tiny test model. Benchmarks pass a wider, deeper
+    model, a SentencePiece model trained on ``spm_lines`` with a realistic
+    ``vocab_size``, and ``stop=False`` (see :func:`_fill`).
+    """
     import ctranslate2
     import numpy as np
 
     out.mkdir(parents=True, exist_ok=True)
-    lines = CORPUS[src].splitlines() + CORPUS[tgt].splitlines()
-    pieces = train_spm(lines, out / spm_name)
-    spec = ctranslate2.specs.TransformerSpec.from_config(num_layers=2, num_heads=2)
-    _fill(np.random.default_rng(seed), spec, len(pieces), d, 2 * d)
+    lines = spm_lines or CORPUS[src].splitlines() + CORPUS[tgt].splitlines()
+    pieces = train_spm(lines, out / spm_name, vocab_size=vocab_size)
+    spec = ctranslate2.specs.TransformerSpec.from_config(num_layers=layers, num_heads=heads)
+    _fill(np.random.default_rng(seed), spec, len(pieces), d, 2 * d if d <= 32 else 4 * d, stop)
     spec.register_source_vocabulary(pieces)
     spec.register_target_vocabulary(pieces)
     spec.validate()
@@ -188,14 +213,18 @@ def build_model_dir(
 
 
 def build_package(
-    out_dir: Path, src: str, tgt: str, *, version: str = "0.1", seed: int = 0, d: int = 32
+    out_dir: Path, src: str, tgt: str, *, version: str = "0.1", seed: int = 0, d: int = 32,
+    **model: object,
 ) -> Path:
-    """Build ``translate-<src>_<tgt>-<version>.argosmodel`` in ``out_dir``; return its path."""
+    """Build ``translate-<src>_<tgt>-<version>.argosmodel`` in ``out_dir``; return its path.
+
+    ``model`` passes further keywords (layers, heads, ...) to :func:`build_model_dir`.
+    """
     stem = f"translate-{src}_{tgt}-{version.replace('.', '_')}"
     work = out_dir / f"{stem}.build"
     if work.exists():
         shutil.rmtree(work)
-    pkg = build_model_dir(work / stem, src, tgt, seed=seed, d=d)
+    pkg = build_model_dir(work / stem, src, tgt, seed=seed, d=d, **model)  # type: ignore[arg-type]
     metadata = {
         "package_version": version,
         "argos_version": "1.9.0",

@@ -30,16 +30,24 @@ INSTALL_HINT = (
 
 # Loaded models, shared by every engine instance of the process: a Translator
 # holds the whole model in memory and takes a while to build.
-_TRANSLATORS: dict[tuple[str, str, int, str], Any] = {}
+_TRANSLATORS: dict[tuple[str, str, int, str, int], Any] = {}
 _TOKENIZERS: dict[str, Any] = {}
+_VOCABS: dict[int, frozenset[str]] = {}  # keyed by id() of a cached, never-freed processor
 _LOCK = threading.Lock()
 
 
 def load_translator(
-    model_dir: Path, device: str = "cpu", threads: int = 0, compute_type: str = "auto"
+    model_dir: Path,
+    device: str = "cpu",
+    threads: int = 1,
+    compute_type: str = "auto",
+    intra_threads: int = 1,
 ) -> Any:
-    """The process-wide ``ctranslate2.Translator`` for ``model_dir`` (built on first use)."""
-    key = (str(Path(model_dir).resolve()), device, threads, compute_type)
+    """The process-wide ``ctranslate2.Translator`` for ``model_dir`` (built on first use).
+
+    ``threads`` batches run in parallel, each on ``intra_threads`` threads.
+    """
+    key = (str(Path(model_dir).resolve()), device, threads, compute_type, intra_threads)
     with _LOCK:
         if key not in _TRANSLATORS:
             try:
@@ -50,8 +58,8 @@ def load_translator(
                 _TRANSLATORS[key] = ctranslate2.Translator(
                     key[0],
                     device=device,
-                    inter_threads=1,
-                    intra_threads=threads,
+                    inter_threads=max(1, threads),
+                    intra_threads=intra_threads,
                     compute_type=compute_type,
                 )
             except (RuntimeError, ValueError) as exc:
@@ -75,6 +83,23 @@ def load_spm(path: Path) -> Any:
         return _TOKENIZERS[key]
 
 
+def _known_pieces(sp: Any) -> frozenset[str]:
+    """Every piece of ``sp`` except the unknown one, built once per model.
+
+    A set look-up per token is much cheaper than a ``piece_to_id`` call into
+    SentencePiece, and gives the same answer: a piece outside the vocabulary
+    is exactly one that maps to the unknown id.
+    """
+    key = id(sp)
+    with _LOCK:
+        if key not in _VOCABS:
+            unk = sp.unk_id()
+            _VOCABS[key] = frozenset(
+                sp.id_to_piece(i) for i in range(sp.get_piece_size()) if i != unk
+            )
+        return _VOCABS[key]
+
+
 def _default_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -94,18 +119,33 @@ class ArgosEngine:
         packages_dir: str | os.PathLike | None = None,
         model: str | os.PathLike | None = None,
         beam_size: int = 4,
-        batch_size: int = 32,
+        batch_size: int = 16,
+        batch_type: str = "examples",
         device: str = "cpu",
         threads: int | None = None,
         length_penalty: float = 0.2,
         compute_type: str = "auto",
+        intra_threads: int = 1,
     ) -> None:
         self.packages_dir = Path(packages_dir) if packages_dir is not None else None
         self.model = Path(model) if model is not None else None
         self.beam_size = beam_size
+        # CTranslate2 sorts a call's sentences by length and cuts them into
+        # batches of ``batch_size``. Press releases mix one-word menu lines
+        # with 100-token paragraphs: 16 sentences (64 beam rows) pad less than
+        # 32 and give parallel workers several batches of a release to share,
+        # and measured fastest on an Argos-shaped model at 1 and 2 threads.
         self.batch_size = batch_size
+        self.batch_type = batch_type
         self.device = device
+        # Cores go to batches in parallel (CTranslate2 inter_threads, model
+        # weights shared), not to splitting each matrix product
+        # (intra_threads): on CPU-sized batches intra-op threads mostly
+        # synchronise. On two cores, two workers were 1.7x faster than one;
+        # two intra-op threads were no faster than one (and 2-3x slower on
+        # smaller models). See benchmarks/bench_argos.py.
         self.threads = threads if threads is not None else _default_threads()
+        self.intra_threads = intra_threads
         # argostranslate decodes with length_penalty=0.2 and compute_type="auto"
         # (int8 where the CPU supports it); the same values keep our output
         # identical to its output for the same sentence.
@@ -239,16 +279,16 @@ class ArgosEngine:
     ) -> list[list[Hypothesis]]:
         if not texts:
             return []
-        translator = load_translator(pkg.model_dir, self.device, self.threads, self.compute_type)
+        translator = load_translator(
+            pkg.model_dir, self.device, self.threads, self.compute_type, self.intra_threads
+        )
         sp_src = load_spm(pkg.source_spm)
         sp_tgt = load_spm(pkg.target_spm)
         tokens = sp_src.encode(texts, out_type=str)
         if unknown is not None:
-            unk_id = sp_src.unk_id()
+            known = _known_pieces(sp_src)
             for found, toks in zip(unknown, tokens, strict=True):
-                found.update(
-                    p.lstrip("\u2581") for p in toks if sp_src.piece_to_id(p) == unk_id
-                )
+                found.update(p.lstrip("\u2581") for p in toks if p not in known)
         prefix = [[pkg.target_prefix] for _ in tokens] if pkg.target_prefix else None
         try:
             results = translator.translate_batch(
@@ -260,17 +300,20 @@ class ArgosEngine:
                 replace_unknowns=True,
                 length_penalty=self.length_penalty,
                 max_batch_size=self.batch_size,
+                batch_type=self.batch_type,
             )
         except (RuntimeError, ValueError) as exc:
             raise EngineError(
                 f"CTranslate2 failed: {exc}", engine=self.name, path=pkg.path
             ) from exc
-        out = []
-        for res in results:
-            hyps = []
-            for toks, score in zip(res.hypotheses, res.scores, strict=True):
-                if prefix and toks and toks[0] == pkg.target_prefix:
-                    toks = toks[1:]
-                hyps.append(Hypothesis(sp_tgt.decode(toks).strip(), float(score)))
-            out.append(hyps)
-        return out
+        strip = pkg.target_prefix if prefix else None
+        flat = [
+            toks[1:] if strip and toks and toks[0] == strip else toks
+            for res in results
+            for toks in res.hypotheses
+        ]
+        texts_out = iter(sp_tgt.decode(flat)) if flat else iter(())  # one call for all
+        return [
+            [Hypothesis(next(texts_out).strip(), float(score)) for score in res.scores]
+            for res in results
+        ]
