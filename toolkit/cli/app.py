@@ -9,7 +9,6 @@ import typer
 from .align import align_command
 from .engines import engines_command
 from .errors import ErrorHandlingGroup
-from .status import status_command
 from .glossary import app as glossary_app
 from .memory import app as memory_app
 from .models import app as models_app
@@ -17,6 +16,7 @@ from .publish import publish_command
 from .qa import qa_command
 from .review import import_command, update_command
 from .segment import segment_command
+from .status import status_command
 from .translate import translate_command
 
 app = typer.Typer(
