@@ -69,3 +69,14 @@ def test_new_concepts_render_through_apertium(source: str, expected: list[str]) 
     out = translate_text(source, src="fr", tgt="en", engine="apertium")
     for term in expected:
         assert term in out, out
+
+
+def test_plural_rules_for_loanwords_and_greek_nouns() -> None:
+    from toolkit.glossary.inflect import _en_plural, _es_plural
+    from toolkit.glossary.match import es_key
+
+    assert [_es_plural(w) for w in ("kit", "papel", "mujer", "ley", "migrante")] == [
+        "kits", "papeles", "mujeres", "leyes", "migrantes"]
+    assert [_en_plural(w) for w in ("crisis", "analysis", "smuggler")] == [
+        "crises", "analyses", "smugglers"]
+    assert es_key("desastres") == es_key("desastre") and es_key("menores") == es_key("menor")

@@ -12,6 +12,8 @@ _ES_FEM_END = ("a", "ión", "dad", "tad", "tud", "umbre", "ie", "sis", "ez")
 
 
 def _en_plural(word: str) -> str:
+    if word.endswith("is") and len(word) > 3:
+        return word[:-2] + "es"  # crisis → crises, analysis → analyses
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -57,7 +59,9 @@ def _es_plural(word: str) -> str:
     for acc, plain in (("ión", "iones"), ("án", "anes"), ("én", "enes"), ("ón", "ones")):
         if word.endswith(acc):
             return word[: -len(acc)] + plain
-    return word + "es"
+    if word[-1] in "dlnrjys":
+        return word + "es"
+    return word + "s"  # loanwords ending in other consonants: kit → kits, test → tests
 
 
 def _es_singular(word: str) -> str:

@@ -95,6 +95,11 @@ def fr_key(surface: str) -> str | None:
     return w
 
 
+# Stems that end in a consonant cluster take a final -e in the singular
+# (desastre, padre, libre): their plural only adds -s.
+_ES_E_STEM = re.compile(r"[bcdfgkptv][rl]$|[^aeiouáéíóú][dt]r$")
+
+
 def es_key(surface: str) -> str | None:
     """Matching key of one Spanish token: accents and plural removed, gender kept.
 
@@ -109,7 +114,7 @@ def es_key(surface: str) -> str | None:
     w = _ES_MAP.get(w, w)
     if len(w) <= 3:
         return w
-    if w.endswith("es") and len(w) > 4 and w[-3] in "dlnrjyz":
+    if w.endswith("es") and len(w) > 4 and w[-3] in "dlnrjyz" and not _ES_E_STEM.search(w[:-2]):
         w = w[:-2]
     elif w.endswith("s"):
         w = w[:-1]
