@@ -21,13 +21,9 @@ from .memory import memory_path
 
 
 def _glossary(path: Path | None, off: bool) -> object | None:
-    if off:
-        return None
-    try:
-        from ..glossary import load, load_default
-    except ImportError:
-        return None
-    return load(path) if path is not None else load_default()
+    from ..glossary import load_option
+
+    return load_option(path, off=off)
 
 
 def review_catalogue(pairs: list[Pair], name: str, src: Lang, tgt: Lang,

@@ -20,13 +20,9 @@ QA_PREFIX = "qa: "
 
 
 def _glossary(path: Path | None, off: bool) -> object | None:
-    if off:
-        return None
-    try:
-        from ..glossary import load, load_default
-    except ImportError:
-        return None
-    return load(path) if path is not None else load_default()
+    from ..glossary import load_option
+
+    return load_option(path, off=off)
 
 
 def annotate(cat: Catalogue, issues: list[Issue]) -> Catalogue:

@@ -39,11 +39,7 @@ def build(
 
 
 def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None) -> Engine:
-    try:
-        from ..glossary import GlossaryEngine, load, load_default
-    except ImportError:  # glossary support not installed in this tree
-        if glossary not in (None, True):
-            raise
-        return engine
+    from ..glossary import GlossaryEngine, load, load_default
+
     gloss = load_default() if glossary in (None, True) else load(glossary)  # type: ignore[arg-type]
     return GlossaryEngine(engine, gloss)

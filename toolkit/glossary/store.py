@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from ..errors import GlossaryError, InputError
+from ..fileio import write_bytes_atomic
 from . import csvio, tbx
 from .model import Glossary
 
@@ -71,6 +71,13 @@ def load_default() -> Glossary:
     return load(default_dir())
 
 
+def load_option(path: str | os.PathLike | None, *, off: bool = False) -> Glossary | None:
+    """The glossary a command asked for: none, the file given, or the shipped one."""
+    if off:
+        return None
+    return load(path) if path is not None else load_default()
+
+
 def dumps(glossary: Glossary, fmt: str) -> bytes:
     """``glossary`` serialised as ``tbx``, ``csv`` or ``tsv``."""
     if fmt == "tbx":
@@ -87,13 +94,4 @@ def dumps(glossary: Glossary, fmt: str) -> bytes:
 def save(glossary: Glossary, path: str | os.PathLike, fmt: str | None = None) -> None:
     """Write ``glossary`` to ``path`` atomically (temporary file, then rename)."""
     p = Path(path)
-    data = dumps(glossary, _format(p, fmt))
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(p, dumps(glossary, _format(p, fmt)))

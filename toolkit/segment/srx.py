@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
+from ..fileio import write_bytes_atomic
 from .core import _CONTINUERS, _LEAD_STRIP, ELISION, OPENERS
 from .rules import Rules, rules_for
 
@@ -195,13 +195,5 @@ def build_srx(langs: tuple[str, ...] = LANGS) -> bytes:
 def export_srx(path: str | os.PathLike) -> Path:
     """Write the rules as SRX 2.0 to ``path`` atomically; return the path."""
     target = Path(path)
-    data = build_srx()
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".srx", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(target, build_srx())
     return target
