@@ -24,7 +24,7 @@ from lxml import etree
 from ..errors import InputError
 from ..inline import encode, no_translate, plain
 from ..model import Block, BlockKind, Document
-from .markdown import is_contact_start
+from .kinds import KindTracker
 
 CHROME_TAGS = frozenset({"nav", "aside", "script", "style", "noscript", "form", "template",
                          "iframe", "dialog", "button", "select", "textarea", "svg"})
@@ -145,8 +145,7 @@ class _Walker:
         self.slots: list[Slot | None] = []
         self.chrome: list[etree._Element] = []
         self.removed: list[str] = []
-        self.in_contact = False
-        self.seen_title = False
+        self.kinds = KindTracker()
 
     def drop(self, el: etree._Element) -> None:
         self.chrome.append(el)
@@ -191,13 +190,7 @@ class _Walker:
             return
         tag = owner.tag.lower()
         kind = BLOCK_TAGS.get(tag, BlockKind.PARAGRAPH)
-        if kind == BlockKind.TITLE:
-            kind = BlockKind.HEADING if self.seen_title else BlockKind.TITLE
-            self.seen_title = True
-        if is_contact_start(plain(text), kind):
-            self.in_contact = True
-        if self.in_contact and kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            kind = BlockKind.CONTACT
+        kind = self.kinds.resolve(kind, plain(text))
         line = (nodes[0].sourceline if attr == "tail" and nodes else owner.sourceline) or 0
         self.blocks.append(Block(kind, text, line=line, translate=keep, codes=codes))
         self.slots.append(Slot(holder, attr, tuple(nodes)))

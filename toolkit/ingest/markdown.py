@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..inline import plain
 from ..model import Block, BlockKind, Document
+from .kinds import KindTracker
 from .mdinline import encode_markdown
-from .text import _CONTACT
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^( {0,3}(#{1,6})(?:[ \t]+|$))(.*?)((?:[ \t]+#+)?[ \t]*)$")
@@ -70,21 +70,14 @@ class _Parser:
         self.blocks: list[Block] = []
         self.slots: list[MdSlot | None] = []
         self.refs: dict[str, str] = {}
-        self.in_contact = False
-        self.seen_title = False
+        self.kinds = KindTracker()
 
     def add(self, kind: BlockKind, first: int, last: int, lead: str, cont: str,
             content: list[str], suffix: str = "") -> None:
         text, codes = encode_markdown(_join(content))
         if not plain(text):
             return
-        if kind == BlockKind.TITLE:
-            kind = BlockKind.HEADING if self.seen_title else BlockKind.TITLE
-            self.seen_title = True
-        if is_contact_start(plain(text), kind):
-            self.in_contact = True
-        if self.in_contact and kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            kind = BlockKind.CONTACT
+        kind = self.kinds.resolve(kind, plain(text))
         self.blocks.append(Block(kind, text, prefix=lead, line=first + 1, codes=codes))
         self.slots.append(MdSlot(first, last, lead, cont, suffix))
 
@@ -180,14 +173,6 @@ class _Parser:
             if not lines[i][len(_QUOTE.match(lines[i]).group(1)):].strip():
                 return i + 1
         return i
-
-
-def is_contact_start(text: str, kind: BlockKind) -> bool:
-    """True for the line that opens the contact block ("Pour plus d'informations…", "Contact")."""
-    if _CONTACT.match(text):
-        return True
-    return kind == BlockKind.HEADING and text.lower().rstrip(" :") in (
-        "contact", "contacts", "contact presse", "contacts presse", "contact médias")
 
 
 def _front_matter(lines: list[str]) -> int:

@@ -7,12 +7,8 @@ from pathlib import Path
 
 from ..model import Block, BlockKind, Document
 from .chrome import chrome_end
+from .kinds import KindTracker
 
-_CONTACT = re.compile(
-    r"^(pour (plus|de plus amples) d.informations|contacts?( presse| médias)?\s*:|"
-    r"for (more|further) information|media contacts?|para más información)",
-    re.IGNORECASE,
-)
 _SEPARATOR = re.compile(r"^\s*(\*{3,}|-{3,}|_{3,}|#{3,}|###)\s*$")
 _BULLET = re.compile(r"^(\s*(?:[-•*·–]|\d{1,2}[.)])\s+)(\S.*)$")
 
@@ -24,7 +20,7 @@ def parse_text(text: str, name: str, path: str = "", shared: frozenset[str] = fr
     start = chrome_end(lines, shared)
     removed = tuple(line for line in lines[:start] if line.strip())
     blocks: list[Block] = []
-    in_contact = False
+    kinds = KindTracker()
     for i in range(start, len(lines)):
         line = lines[i]
         if not line.strip():
@@ -33,17 +29,15 @@ def parse_text(text: str, name: str, path: str = "", shared: frozenset[str] = fr
         if _SEPARATOR.match(line):
             blocks.append(Block(BlockKind.SEPARATOR, "", prefix=line, line=lineno, translate=False))
             continue
-        if not blocks or all(b.kind == BlockKind.SEPARATOR for b in blocks):
-            blocks.append(Block(BlockKind.TITLE, line.strip(), prefix=_lead(line), line=lineno))
-            continue
-        if _CONTACT.match(line.strip()):
-            in_contact = True
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) if kinds.seen_title else None
         if bullet:
-            kind = BlockKind.CONTACT if in_contact else BlockKind.LIST_ITEM
-            blocks.append(Block(kind, bullet.group(2).rstrip(), prefix=bullet.group(1), line=lineno))
+            text_ = bullet.group(2).rstrip()
+            kind = kinds.resolve(BlockKind.LIST_ITEM, text_)
+            blocks.append(Block(kind, text_, prefix=bullet.group(1), line=lineno))
             continue
-        kind = BlockKind.CONTACT if in_contact else BlockKind.PARAGRAPH
+        # The first line after the chrome is the title, whatever it looks like.
+        kind = kinds.resolve(BlockKind.PARAGRAPH if kinds.seen_title else BlockKind.TITLE,
+                             line.strip())
         blocks.append(Block(kind, line.strip(), prefix=_lead(line), line=lineno))
     return Document(name=name, blocks=tuple(blocks), fmt="text", path=path, removed=removed,
                     encoding=encoding, trailing_newline=text.endswith("\n"))
