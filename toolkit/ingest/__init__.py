@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model import Document
 from .chrome import shared_lines
-from .decode import read_text
+from .decode import Decoded, read_text
 from .text import parse_text
 
 _TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -16,8 +16,10 @@ _TEXT_SUFFIXES = {".txt", ".text", ""}
 
 def load(path: str | os.PathLike, *, shared: frozenset[str] = frozenset()) -> Document:
     """Read one release file into a Document (format chosen by suffix)."""
-    p = Path(path)
-    decoded = read_text(p)
+    return _parse(Path(path), read_text(path), shared)
+
+
+def _parse(p: Path, decoded: Decoded, shared: frozenset[str]) -> Document:
     suffix = p.suffix.lower()
     if suffix in (".html", ".htm"):
         from .html import parse_html
@@ -31,9 +33,11 @@ def load(path: str | os.PathLike, *, shared: frozenset[str] = frozenset()) -> Do
 
 
 def load_many(paths: Sequence[str | os.PathLike]) -> list[Document]:
-    """Read several releases; lines shared by their headers count as chrome."""
-    texts = []
-    for p in paths:
-        texts.append(read_text(p).text if Path(p).suffix.lower() in _TEXT_SUFFIXES else "")
-    shared = shared_lines(t for t in texts if t)
-    return [load(p, shared=shared) for p in paths]
+    """Read several releases; lines shared by their headers count as chrome.
+
+    Every file is read and decoded once, and all of them before any is parsed,
+    so one bad file stops the run before anything else happens.
+    """
+    files = [(Path(p), read_text(p)) for p in paths]
+    shared = shared_lines(d.text for p, d in files if p.suffix.lower() in _TEXT_SUFFIXES)
+    return [_parse(p, d, shared) for p, d in files]
