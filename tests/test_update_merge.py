@@ -120,6 +120,24 @@ def test_gap_with_several_sentences_pairs_by_similarity() -> None:
     assert len(res.changed) == 2 and len(res.added) == 1
 
 
+def test_big_rewritten_stretch_pairs_each_sentence_with_its_old_version() -> None:
+    # 600 changed sentences in one gap go through the bounded candidate set
+    # (far more pairs than are scored exhaustively); each must still find
+    # its own old version, with a new sentence in the middle left unpaired.
+    words = ["migrants", "frontière", "retour", "santé", "abri", "eau", "école", "route",
+             "famille", "emploi", "camp", "district", "village", "aide", "équipe"]
+    olds = [f"Le rapport {k} décrit {words[k % 15]} et {words[k * 7 % 15]} à {k * 13 % 997}."
+            for k in range(600)]
+    news = [s.replace("décrit", "présente en détail") for s in olds]
+    news.insert(300, "Une phrase entièrement nouvelle sans rapport.")
+    old = [human(s, s.source.upper()) for s in units("A.", *olds, "Z.")]
+    res = update(catalogue(old), units("A.", *news, "Z."))
+    prev = {s.source: s.previous_source for s in res.segments}
+    assert all(prev[n] == o for n, o in zip([x for x in news if "rapport " in x], olds))
+    assert prev["Une phrase entièrement nouvelle sans rapport."] == ""
+    assert len(res.changed) == 600 and len(res.added) == 1
+
+
 def test_machine_draft_never_replaces_human_work() -> None:
     old = [human(s, "Hecho a mano.") for s in units("Un.", "Deux.")]
     res = update(catalogue(old), units("Un.", "Deux.", "Trois."))

@@ -36,6 +36,12 @@ from .model import Catalogue, Document, Origin, Segment, State
 # A changed sentence shares a gap with its old version; when a gap holds
 # several sentences, pairs need at least this much in common.
 _MIN_SIMILARITY = 0.3
+# Gaps up to this many (new, old) pairs are scored exhaustively; beyond, each
+# new sentence is compared with the _PER_SENTENCE most alike old ones within
+# _BAND positions of where it sits (changed stretches keep their order).
+_EXHAUSTIVE = 2500
+_BAND = 200
+_PER_SENTENCE = 6
 CATALOGUE_SUFFIXES = (".po", ".xlf", ".xliff")
 
 
@@ -79,11 +85,26 @@ def _changed(cur: Segment, old: Segment) -> Segment:
 
 def _pair_gap(cur: list[int], old: list[int], cur_segs: Sequence[Segment],
               old_segs: Sequence[Segment]) -> list[tuple[int, int]]:
+    """Pair the changed sentences of one gap, most similar pairs first.
+
+    Small gaps score every pair with ``SequenceMatcher``. In a big gap (a
+    rewritten stretch of hundreds of sentences) that is quadratic in
+    ``SequenceMatcher`` calls, so each new sentence only gets its best few old
+    candidates near the same relative position, found with rapidfuzz's
+    ``ratio`` (an LCS ratio, never below ``SequenceMatcher``'s, so a cut-off on
+    it loses no pair above the threshold).
+    """
     if len(cur) == 1 and len(old) == 1:
         return [(cur[0], old[0])]
+    if not cur or not old:
+        return []
+    if len(cur) * len(old) <= _EXHAUSTIVE:
+        candidates = ((c, o) for c in cur for o in old)
+    else:
+        candidates = _near_candidates(cur, old, cur_segs, old_segs)
     scored = sorted(
         ((SequenceMatcher(None, cur_segs[c].source, old_segs[o].source).ratio(), c, o)
-         for c in cur for o in old),
+         for c, o in candidates),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     pairs, used_c, used_o = [], set(), set()
@@ -95,6 +116,21 @@ def _pair_gap(cur: list[int], old: list[int], cur_segs: Sequence[Segment],
             used_c.add(c)
             used_o.add(o)
     return pairs
+
+
+def _near_candidates(cur: list[int], old: list[int], cur_segs: Sequence[Segment],
+                     old_segs: Sequence[Segment]) -> list[tuple[int, int]]:
+    from rapidfuzz import fuzz, process
+
+    texts = [old_segs[o].source for o in old]
+    out = []
+    for k, c in enumerate(cur):
+        mid = k * len(old) // len(cur)
+        lo, hi = max(0, mid - _BAND), min(len(old), mid + _BAND + 1)
+        best = process.extract(cur_segs[c].source, texts[lo:hi], scorer=fuzz.ratio,
+                               limit=_PER_SENTENCE, score_cutoff=_MIN_SIMILARITY * 100)
+        out += [(c, old[lo + j]) for _, _, j in best]
+    return out
 
 
 def update(previous: Catalogue, current: Sequence[Segment]) -> UpdateResult:
