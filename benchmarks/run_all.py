@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["bench_segment.py", "bench_engines.py", "bench_glossary.py", "bench_memory.py"]
+BENCHES = ["bench_segment.py", "bench_engines.py", "bench_glossary.py", "bench_memory.py", "bench_quality.py"]
 
 
 def main() -> int:

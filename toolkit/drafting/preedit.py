@@ -1,0 +1,75 @@
+"""Pre-editing: French spellings brought to the forms the rule-based engine knows.
+
+Apertium's French dictionary has no ``œ``/``æ`` entries (``mise en œuvre``
+comes out as "bet in œuvre"), reads a capital without its accent as an
+unknown word (``Etats``, ``A travers``), and expects a straight apostrophe.
+These edits change the engine's input only: names, e-mails and numbers are
+masked by the protection layer before this one runs, so they come out as
+written, and the source text of the unit is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from ..engines.base import Translation, Wrapper
+from ..langs import Lang
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+_LIGATURE_WORD = re.compile(r"\w*[œŒæÆ]\w*")
+_VARIANTS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'",
+                           "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_SENTENCE_A = re.compile(r"(^|[.!?:;«“\"—–(]\s*|\n)A(?= [a-zàâçéèêëîïôûùüÿ])")
+_WORD = re.compile(r"\b[EA][a-zàâçéèêëîïôûùüÿ'-]+\b")
+# Abbreviations as the engine knows them: "Dr." is "Dr" in French typography.
+_ABBREV = (
+    (re.compile(r"\bDr\.(?= )"), "Dr"),
+    (re.compile(r"\bPr\.(?= )"), "Pr"),
+)
+_SPACES = re.compile(r" {2,}")
+
+
+@cache
+def accented() -> dict[str, str]:
+    """Unaccented capitalised words mapped to their accented spelling (data file)."""
+    text = resources.files(__package__).joinpath("data/accents-fr.txt").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            plain = word[0].replace("É", "E").replace("À", "A").replace("Ê", "E") + word[1:]
+            out[plain] = word
+    return out
+
+
+def preedit(text: str) -> str:
+    """The engine's version of a French text.
+
+    >>> preedit("A travers les Etats, la mise en œuvre s’est faite.")
+    "À travers les États, la mise en oeuvre s'est faite."
+    """
+    # A capitalised word with a ligature is a name (Cœurdevey) unless the
+    # ligature opens it (Œuvre): names keep their spelling.
+    text = _LIGATURE_WORD.sub(
+        lambda m: m.group() if m.group()[0].isupper() and m.group()[0] not in "ŒÆ"
+        else m.group().translate(_LIGATURES), text)
+    text = text.translate(_VARIANTS)
+    text = _SENTENCE_A.sub(lambda m: m.group(1) + "À", text)
+    table = accented()
+    text = _WORD.sub(lambda m: table.get(m.group(), m.group()), text)
+    for pattern, repl in _ABBREV:
+        text = pattern.sub(repl, text)
+    return _SPACES.sub(" ", text)
+
+
+class PreEdited(Wrapper):
+    """Pre-edits French source text before the inner engine sees it."""
+
+    def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
+                        n_best: int = 1) -> list[Translation]:
+        if src.code != "fr":
+            return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        return self.inner.translate_batch([preedit(t) for t in texts], src, tgt, n_best=n_best)
