@@ -38,8 +38,9 @@ STRATEGIES = ("protect", "repair")
 _BASE = 90417
 _PLURAL_DET = re.compile(r"(?:\b(?:les|des|aux|ces|leurs|nos|vos|plusieurs|[0-9]+)\s+)$", re.I)
 _EN_ART = re.compile(r"(?:\b(the|The|THE|a|an|A|An)\s+)$")
-_ES_ART = re.compile(r"(?:\b(el|la|los|las|un|una|unos|unas|del|al|de la|a la|El|La|Los|Las|"
-                     r"Un|Una|Unos|Unas|Del|Al|De la|A la)\s+)$")
+# "lo" is what Apertium makes of French "le"/"l'" before a placeholder it cannot read.
+_ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|unos|unas|del|al|de la|a la|El|La|Lo|Los|"
+                     r"Las|Un|Una|Unos|Unas|Del|Al|De la|A la)\s+)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
 
 

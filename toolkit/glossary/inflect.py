@@ -4,35 +4,58 @@ and to make a Spanish article agree with the term it introduces."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _EN_HEAD_BREAK = (" of ", " in ", " for ", " against ", " to ", " on ", " and ")
 _ES_HEAD_BREAK = {"de", "del", "para", "contra", "a", "al", "en", "sobre", "y", "por"}
 _ES_MASC_A = {"programa", "sistema", "problema", "mapa", "clima", "tema", "día", "idioma"}
 _ES_FEM_END = ("a", "ión", "dad", "tad", "tud", "umbre", "ie", "sis", "ez")
+# Feminine nouns whose ending does not say so.
+_ES_FEM = {"red", "parte", "ley", "mujer", "madre", "gente", "muerte", "noche", "fuente",
+           "clase", "llave", "sede", "base", "flor", "piel", "sal", "calle", "carne", "suerte",
+           "imagen", "labor", "fe", "mano", "foto", "radio", "moto"}
+
+
+@cache
+def _inflector():  # built on first use: importing does no work
+    import inflect
+
+    return inflect.engine()
+
+
+# Where IOM usage differs from the general dictionary's first choice.
+_EN_PLURAL = {"person": "persons"}
+_EN_COMPOUND = re.compile(r"^([^-]+)(-(?:at|in|of)-.+)$")  # Ambassador-at-Large
+
+
+def _match_case(new: str, old: str) -> str:
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    return new[0].upper() + new[1:] if old[:1].isupper() else new
 
 
 def _en_plural(word: str) -> str:
-    if word.endswith("is") and len(word) > 3:
-        return word[:-2] + "es"  # crisis → crises, analysis → analyses
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    return word + "s"
+    """``word`` in the plural, through the ``inflect`` library (children, crises)."""
+    if word.isupper() and len(word) > 1:
+        return word + "s"  # IDP → IDPs
+    m = _EN_COMPOUND.match(word)
+    if m:
+        return _en_plural(m.group(1)) + m.group(2)
+    low = word.lower()
+    new = _EN_PLURAL.get(low) or _inflector().plural_noun(low)
+    return _match_case(new, word)
 
 
 def _en_singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("s") and not word.endswith("ss"):
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
         return word[:-1]
-    return word
+    m = _EN_COMPOUND.match(word)
+    if m:
+        return _en_singular(m.group(1)) + m.group(2)
+    low = word.lower()
+    back = {v: k for k, v in _EN_PLURAL.items()}
+    new = back.get(low) or _inflector().singular_noun(low) or low
+    return _match_case(new, word)
 
 
 def en_number(term: str, number: str) -> str:
@@ -98,18 +121,24 @@ def es_gender(term: str) -> str:
     head = term.split(" ")[0].lower()
     if head in _ES_MASC_A:
         return "masculine"
+    singular = _es_singular(head) if head.endswith("s") else head
+    if head in _ES_FEM or singular in _ES_FEM:
+        return "feminine"
     if head.endswith("as"):
         head = head[:-1]
-    return "feminine" if head.endswith(_ES_FEM_END) else "masculine"
+    return "feminine" if head.endswith(_ES_FEM_END) or singular.endswith(_ES_FEM_END) \
+        else "masculine"
 
 
 _ES_ARTICLES = {
-    ("masculine", False): {"el": "el", "la": "el", "un": "un", "una": "un", "del": "del",
+    ("masculine", False): {"el": "el", "la": "el", "lo": "el", "un": "un", "una": "un", "del": "del",
                            "de la": "del", "al": "al", "a la": "al"},
-    ("feminine", False): {"el": "la", "la": "la", "un": "una", "una": "una", "del": "de la",
+    ("feminine", False): {"el": "la", "la": "la", "lo": "la", "un": "una", "una": "una", "del": "de la",
                           "de la": "de la", "al": "a la", "a la": "a la"},
-    ("masculine", True): {"los": "los", "las": "los", "unos": "unos", "unas": "unos"},
-    ("feminine", True): {"los": "las", "las": "las", "unos": "unas", "unas": "unas"},
+    ("masculine", True): {"los": "los", "las": "los", "lo": "los", "el": "los", "la": "los",
+                          "unos": "unos", "unas": "unos"},
+    ("feminine", True): {"los": "las", "las": "las", "lo": "las", "el": "las", "la": "las",
+                         "unos": "unas", "unas": "unas"},
 }
 
 

@@ -61,7 +61,8 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     for a in _APOS[1:]:
         text = text.replace(a, "'")
-    return text
+    # Ligatures as pre-editing writes them for the engine (œuvre = oeuvre).
+    return text.replace("œ", "oe").replace("æ", "ae")
 
 
 def _strip_accents(text: str) -> str:
@@ -83,7 +84,11 @@ def fr_key(surface: str) -> str | None:
         return _FR_MAP[w]
     if len(w) <= 3:
         return w
-    if w.endswith("aux") and len(w) > 4:
+    if w.endswith(("eaux", "eux")):
+        w = w[:-1]  # bureaux → bureau, jeux → jeu
+    elif w.endswith("aux") and len(w) > 4:
+        w = w[:-3] + "al"  # régionaux → régional; travaux → traval, like travail
+    elif w.endswith("ail") and len(w) > 4:
         w = w[:-3] + "al"
     elif w[-1] in "sx":
         w = w[:-1]

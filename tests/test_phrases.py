@@ -1,0 +1,102 @@
+"""Phrase rules: the data files, their parser, and one real translation per rule family."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import needs_apertium
+
+from toolkit.drafting import phrases
+from toolkit.engines import build
+from toolkit.errors import GlossaryError
+from toolkit.langs import Lang
+
+FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
+
+
+@pytest.mark.parametrize("tgt", ["en", "es"])
+def test_shipped_files_parse_and_cover_every_family(tgt):
+    path = phrases.default_file(tgt)
+    rules = phrases.parse(path.read_text("utf-8"), str(path))
+    families = {r.family for r in rules}
+    assert {"reporting verbs", "titles and forms of address", "connectors and prepositional "
+            "phrases", "verb phrases", "institutional nouns"} <= families
+    assert len(rules) >= (250 if tgt == "en" else 100)
+    sources = [r.source.casefold() for r in rules]
+    assert len(sources) == len(set(sources)), "a French expression is listed twice"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a déclaré\n", ":1: expected"),
+    ("# family: x\n\na déclaré\tsaid\tloud\n", ":3: unknown flag"),
+])
+def test_bad_lines_name_file_and_line(text, message):
+    with pytest.raises(GlossaryError, match=message):
+        phrases.parse(text, "rules.tsv")
+
+
+def _en(text: str, **kw) -> str:
+    return build("apertium", **kw).translate_batch([text], FR, EN)[0].text
+
+
+def _es(text: str, **kw) -> str:
+    return build("apertium", **kw).translate_batch([text], FR, ES)[0].text
+
+
+@needs_apertium
+def test_reporting_verbs_and_reported_speech_order():
+    out = _en("« Nous devons agir », a déclaré M. Christopher Gascon.")
+    assert out.startswith("“We") and ",” said Mr" in out and "Christopher Gascon" in out
+    assert "declared" not in _en("Le ministre a déclaré que le plan est prêt.")
+    assert "declaró" in _es("« Il faut agir », a déclaré la ministre.")
+
+
+@needs_apertium
+def test_titles():
+    out = _en("« Merci », a déclaré S.E. le Dr. Omar Alieu Touray.")
+    assert "H.E. Dr Omar Alieu Touray" in out and "S.And" not in out and "the Dr" not in out
+    assert "His Excellency" in _en("Son Excellence le Dr Julius Maada Bio est arrivé.")
+    assert "S.E. el Dr." in _es("S.E. le Dr Ibrahim Touré est arrivé.")
+
+
+@needs_apertium
+def test_connectors_with_contractions():
+    out = _en("Compte tenu du contexte, le projet avance dans le cadre du plan.")
+    assert out.startswith("Given the context") and "as part of the plan" in out
+    assert "To strengthen" in _en("Afin de renforcer la coopération, les pays se réunissent.")
+    assert "Habida cuenta del contexto" in _es("Compte tenu du contexte, le projet avance.")
+
+
+@needs_apertium
+def test_verb_phrases():
+    assert "implementation" in _en("La mise en œuvre du plan commence.")
+    assert "aplicación" in _es("La mise en œuvre du plan commence.")
+    assert "took place" in _en("L'atelier s'est déroulé à Dakar.")
+
+
+@needs_apertium
+def test_institutional_nouns_and_spanish_agreement():
+    assert "stakeholders" in _en("Les parties prenantes ont adopté un plan.")
+    assert "Las partes interesadas" in _es("Les parties prenantes ont adopté un plan.")
+    assert "brothel" in _en("Elles vivaient dans une maison close.")
+
+
+@needs_apertium
+def test_demonyms_keep_gender_in_spanish():
+    assert "Nigerien authorities" in _en("Les autorités nigériennes ont agi.")
+    assert "autoridades nigerinas" in _es("Les autorités nigériennes ont agi.")
+
+
+@needs_apertium
+def test_glossary_wins_over_phrase_rules():
+    # "renforcement" is a phrase rule, "renforcement des capacités" a glossary term.
+    out = _en("Le renforcement des capacités est essentiel.")
+    assert "Capacity building" in out and "strengthening of" not in out
+
+
+@needs_apertium
+def test_a_user_file_replaces_the_shipped_rules(tmp_path):
+    rules = tmp_path / "mine.tsv"
+    rules.write_text("# family: test\nfeuille de route\tplan of action\n", "utf-8")
+    engine = phrases.Phrases(build("apertium", glossary=False, layers=()), {"en": rules})
+    out = engine.translate_batch(["Une feuille de route."], FR, EN)[0].text
+    assert "plan of action" in out

@@ -1,0 +1,207 @@
+"""Phrase rules: institutional French that a rule-based engine renders word by word.
+
+The rules are data, one file per language pair
+(``toolkit/drafting/data/phrases-fr-en.tsv``, ``phrases-fr-es.tsv``), one rule
+a line::
+
+    # family: reporting verbs
+    a déclaré<TAB>said
+    le Dr<TAB>Dr<TAB>noart
+
+Columns: French expression, target rendering, optional flags separated by
+commas: ``noart`` (drop the target article the engine puts before it, as for
+a title), ``exact`` (match case-sensitively, for abbreviations such as
+``S.E.``), ``fem``/``masc`` (gender of a Spanish rendering, for the article
+before it). Matching goes through the glossary's French matcher (inflection,
+elision, apostrophe variants), and rules are applied with the glossary's own
+protect-and-restore machinery: each expression becomes a number-like
+placeholder the engine copies through, and the rendering is put back
+afterwards. The layer sits below the domain glossary, so a glossary term
+always wins over a phrase rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..engines.base import Engine, Translation, Wrapper
+from ..errors import GlossaryError
+from ..glossary.enforce import _BASE, GlossaryEngine, Plan, Slot, _target_for
+from ..glossary.match import Match, _fold
+from ..glossary.model import Concept, Glossary, Term
+from ..langs import Lang
+from ..model import Span
+
+_FLAGS = {"noart", "exact", "fem", "masc"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    source: str
+    target: str
+    family: str
+    flags: frozenset[str]
+    line: int
+
+
+def parse(text: str, path: str = "<phrases>") -> list[Rule]:
+    """Rules of one phrase file; a malformed line raises an error naming file and line."""
+    rules, family = [], ""
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line[1:].strip().startswith("family:"):
+                family = line.split(":", 1)[1].strip()
+            continue
+        cols = [c.strip() for c in raw.split("\t")]
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            raise GlossaryError(f"{path}:{n}: expected 'French<TAB>rendering[<TAB>flags]'",
+                                path=path, line=n)
+        flags = frozenset(f.strip() for f in cols[2].split(",") if f.strip()) \
+            if len(cols) > 2 else frozenset()
+        if flags - _FLAGS:
+            raise GlossaryError(f"{path}:{n}: unknown flag(s) {', '.join(sorted(flags - _FLAGS))}"
+                                f" (known: {', '.join(sorted(_FLAGS))})", path=path, line=n)
+        rules.append(Rule(cols[0], cols[1], family, flags, n))
+    return rules
+
+
+def as_glossary(rules: Sequence[Rule], tgt: str) -> Glossary:
+    concepts = []
+    for i, r in enumerate(rules):
+        kind = "abbreviation" if "exact" in r.flags else "phrase"
+        concepts.append(Concept(
+            f"phrase-{tgt}-{i}",
+            (Term(r.source, "fr", type=kind),
+             Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
+            domain=r.family, article="none" if "noart" in r.flags else ""))
+    return Glossary.of(concepts, name=f"phrases-fr-{tgt}")
+
+
+def _gender(flags: frozenset[str]) -> str:
+    return "feminine" if "fem" in flags else "masculine" if "masc" in flags else ""
+
+
+def default_file(tgt: str) -> Path | None:
+    res = resources.files(__package__).joinpath(f"data/phrases-fr-{tgt}.tsv")
+    return Path(str(res)) if res.is_file() else None
+
+
+@cache
+def load(tgt: str, path: str | os.PathLike | None = None) -> Glossary:
+    """The phrase rules for fr→``tgt`` (shipped file unless ``path`` is given)."""
+    file = Path(path) if path is not None else default_file(tgt)
+    if file is None:
+        return Glossary()
+    return as_glossary(parse(file.read_text("utf-8"), str(file)), tgt)
+
+
+class _PhraseEngine(GlossaryEngine):
+    """The glossary machinery, plus what a phrase needs that a term does not.
+
+    Abbreviations written with full stops (``S.E.``, ``M.``) are found by
+    exact pattern, since the word matcher treats a full stop as the end of a
+    term; a rule ending in *de*/*à* that matched *du*/*au*/*aux* gets the
+    article the contraction held (compte tenu du → given the).
+    """
+
+    def __init__(self, inner: Engine, glossary: Glossary) -> None:
+        super().__init__(inner, glossary)
+        self._dotted = [
+            (re.compile(r"(?<![\w.])" + re.escape(t.text) + r"(?!\w)"), c, t)
+            for c in glossary for t in c.in_lang("fr") if "." in t.text]
+
+    def _find(self, text: str, src: str) -> list[Match]:
+        found = [Match(c, t, Span(m.start(), m.end(), m.group(), c.id))
+                 for rx, c, t in self._dotted for m in rx.finditer(text)]
+        taken = [(m.span.start, m.span.end) for m in found]
+        found += [m for m in self._words(text, src)
+                  if all(m.span.end <= a or m.span.start >= b for a, b in taken)]
+        return sorted(found, key=lambda m: m.span.start)
+
+    def _words(self, text: str, src: str) -> list[Match]:
+        """Word matches; among rules matching one span, the one written as the text is.
+
+        Matching keys fold gender and number (nigérien, nigériennes), the
+        renderings do not (nigerino, nigerinas).
+        """
+        chosen = {(m.span.start, m.span.end): m for m in self.matcher(src).find(text)}
+        for m in self.matcher(src).find(text, overlapping=True):
+            key = (m.span.start, m.span.end)
+            if key in chosen and _fold(m.term.text) == _fold(m.span.text):
+                chosen[key] = m
+        return list(chosen.values())
+
+    def plan(self, text: str, src: str, tgt: str) -> Plan:
+        n, pieces, slots, pos = 0, [], [], 0
+        for m in self._find(text, src):
+            if m.span.start < pos:
+                continue
+            chosen = _target_for(m, tgt, text)
+            if chosen is None:
+                continue
+            term, target, plural = chosen
+            target = _contraction(m, target, tgt)
+            while str(_BASE + n * 10) in text:
+                n += 1
+            token = str(_BASE + n * 10)
+            n += 1
+            # An elided end (d', l') was glued to the next word: keep them apart.
+            glue = " " if m.span.text[-1:] in "'’" else ""
+            pieces += [text[pos:m.span.start], token + glue]
+            pos = m.span.end
+            slots.append(Slot(token, m, term, target, plural))
+        pieces.append(text[pos:])
+        return Plan(text, "".join(pieces), tuple(slots))
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _contraction(m: Match, target: str, tgt: str) -> str:
+    last = _LAST_WORD.search(m.span.text)
+    word = last.group(1).casefold() if last else ""
+    rule = m.term.text.rsplit(" ", 1)[-1].casefold()
+    if rule not in ("de", "à", "d'") or word not in ("du", "au", "aux"):
+        return target
+    if tgt == "en":
+        return target + " the"
+    if tgt == "es":
+        if target.endswith(" de") and word == "du":
+            return target[:-3] + " del"
+        if target.endswith(" a") and word == "au":
+            return target[:-2] + " al"
+    return target
+
+
+class Phrases(Wrapper):
+    """Applies the phrase rules of the target language around ``inner``."""
+
+    def __init__(self, inner: Engine, paths: dict[str, str | os.PathLike] | None = None) -> None:
+        super().__init__(inner)
+        self._paths = dict(paths or {})
+        self._engines: dict[str, Engine] = {}
+
+    def _for(self, tgt: str) -> Engine:
+        if tgt not in self._engines:
+            rules = load(tgt, self._paths.get(tgt))
+            self._engines[tgt] = _PhraseEngine(self.inner, rules) if len(rules) else self.inner
+        return self._engines[tgt]
+
+    def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
+                        n_best: int = 1) -> list[Translation]:
+        if src.code != "fr":
+            return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        out = self._for(tgt.code).translate_batch(texts, src, tgt, n_best=n_best)
+        # Below the domain glossary every "glossary:" note is a phrase rule's:
+        # noise for a reviewer, and not a term QA should look for.
+        return [replace(tr, notes=tuple(n for n in tr.notes if not n.startswith("glossary: ")))
+                for tr in out]
