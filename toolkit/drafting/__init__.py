@@ -26,7 +26,7 @@ from ..engines.base import Engine
 
 INNER = ("phrases",)  # below the glossary
 PROTECTED = ("preedit",)  # inside span protection, above the glossary
-OUTER = ("cleanup",)  # on the restored output
+OUTER = ("numbers", "cleanup")  # on the restored output
 LAYERS = INNER + PROTECTED + OUTER
 DEFAULT = LAYERS
 
