@@ -106,8 +106,10 @@ def test_example_release_translates(tmp_path: Path) -> None:
     po = polib.pofile(str(tmp_path / "en" / f"{example.stem}.po"))
     english = " ".join(e.msgstr for e in po)
     for kept in ("msow@iom.int", "+227 20 75 23 31", "www.migrationjointinitiative.org",
-                 "@OIM_Niger", "1 250", "68,5"):
+                 "@OIM_Niger"):
         assert kept in english
+    # Numbers are written in English conventions by value (toolkit.drafting.numbers).
+    assert "1,250" in english and "68.5" in english and "1 250" not in english
     assert result.output == ""
 
 

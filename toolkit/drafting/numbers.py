@@ -180,7 +180,8 @@ def _month_year(m: re.Match[str], lang: str) -> str:
 
 
 _FORMAT: dict[str, Callable[[re.Match[str], str], str]] = {
-    "range": _range, "date": _date, "month": _month_year, "money": _money, "percent": _percent, "number": _number}
+    "range": _range, "date": _date, "month": _month_year, "money": _money, "percent": _percent,
+    "number": _number}
 
 
 @dataclass(frozen=True, slots=True)
