@@ -1,4 +1,4 @@
-"""Offline validation against the official schemas in ../shared/schemas."""
+"""Offline validation against the official schemas vendored in tests/data/schemas."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SCHEMAS = SHARED / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
 _LOCAL = {
     "http://www.w3.org/2001/xml.xsd": SCHEMAS / "xml.xsd",
     "http://www.w3.org/2009/01/xml.xsd": SCHEMAS / "xml.xsd",

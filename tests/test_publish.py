@@ -24,7 +24,7 @@ from toolkit.publish import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "publish"
-SEED = ROOT.parent / "shared" / "seeds" / "000_a3461a4bb883a13c.txt"
+SEED = ROOT / "tests" / "data" / "releases" / "s01-douala-operation.txt"
 HTML = ROOT / "examples" / "communique-frontieres.html"
 MD = ROOT / "examples" / "communique-frontieres.md"
 NOW = datetime(2025, 4, 1, 12, 0, tzinfo=UTC)
@@ -78,7 +78,7 @@ def test_structure_is_kept(source: Path, suffix: str, tmp_path: Path) -> None:
 def test_text_layout(tmp_path: Path) -> None:
     out = publish(write(catalogue(SEED), tmp_path / "seed.po"), SEED)
     lines = out.read_text(encoding="utf-8").split("\n")
-    assert lines[0].startswith("SAUVER DES VIES")  # chrome before the title stays dropped
+    assert lines[0].startswith("PROTÉGER LES VICTIMES")  # chrome before the title stays dropped
     assert "***" in lines
     assert sum(line.startswith("- ") for line in lines) == 2
     assert all("Qui sommes nous" not in line for line in lines)

@@ -24,7 +24,7 @@ from toolkit.site import build_site
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = [ROOT / "examples" / "communique-frontieres.html",
             ROOT / "tests" / "cases" / "publish" / "tricky.md",
-            ROOT.parent / "shared" / "seeds" / "000_a3461a4bb883a13c.txt"]
+            ROOT / "tests" / "data" / "releases" / "s01-douala-operation.txt"]
 NOW = datetime(2025, 4, 1, tzinfo=UTC)
 
 

@@ -18,8 +18,7 @@ from toolkit.formats.tmx import read_pairs, write_units
 from toolkit.memory import Memory, Unit
 from toolkit.model import Catalogue, Origin, Segment, State
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DTD = etree.DTD(str(SHARED / "schemas" / "tmx" / "tmx14.dtd"))
+DTD = etree.DTD(str(Path(__file__).resolve().parent / "data" / "schemas" / "tmx" / "tmx14.dtd"))
 NOW = datetime(2024, 3, 14, 9, 30, tzinfo=UTC)
 runner = CliRunner()
 
