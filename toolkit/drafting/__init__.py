@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..engines.base import Engine
 
-INNER = ("phrases",)  # below the glossary
+INNER = ("unknown", "phrases")  # below the glossary
 PROTECTED = ("preedit",)  # inside span protection, above the glossary
 OUTER = ("numbers", "cleanup")  # on the restored output
 LAYERS = INNER + PROTECTED + OUTER

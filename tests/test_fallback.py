@@ -1,0 +1,76 @@
+"""Unknown-word fallback: other installed routes, dictionary lookup, names kept."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import needs_apertium
+
+from toolkit.drafting.fallback import UnknownFallback, cognate
+from toolkit.engines import create
+from toolkit.engines.apertium import find_modes
+from toolkit.langs import Lang
+
+FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
+
+
+def test_cognate_endings():
+    assert cognate("vulnérabilité") == "vulnerability"
+    assert cognate("transfrontalière") is None
+    assert cognate("ité") is None
+
+
+def _needs_routes():
+    modes = find_modes()
+    if not {("fr", "es"), ("es", "en"), ("fr", "eo"), ("eo", "en")} <= set(modes) \
+            or shutil.which("lt-proc") is None:
+        pytest.skip("needs apertium-fr-es, -eng-spa, -eo-fr, -eo-en and lt-proc")
+
+
+@needs_apertium
+def test_a_french_word_unknown_to_the_first_hop_goes_another_way():
+    _needs_routes()
+    text = "La traite est un fléau dans la région."
+    raw = create("apertium").translate_batch([text], FR, EN)[0]
+    assert "fléau" in raw.unknown
+    out = UnknownFallback(create("apertium")).translate_batch([text], FR, EN)[0]
+    assert "fléau" not in out.text and "scourge" in out.text
+    assert "fléau" not in out.unknown
+    assert any("fléau" in n and "fr-eo" in n for n in out.notes)
+
+
+@needs_apertium
+def test_a_spanish_leak_is_traced_to_its_french_word():
+    _needs_routes()
+    text = "Les organismes exploitent la vulnérabilité des migrants."
+    raw = create("apertium").translate_batch([text], FR, EN)[0]
+    leaked = [u for u in raw.unknown if u.casefold() not in text.casefold()]
+    assert leaked, "the pivot should leak a Spanish word here"
+    out = UnknownFallback(create("apertium")).translate_batch([text], FR, EN)[0]
+    assert "vulnerability" in out.text
+    assert not [u for u in out.unknown if u.casefold() not in text.casefold()]
+
+
+@needs_apertium
+def test_names_are_kept_and_not_counted_as_leaks():
+    _needs_routes()
+    text = "Les migrants sont arrivés à Freetown hier."
+    out = UnknownFallback(create("apertium")).translate_batch([text], FR, EN)[0]
+    assert "Freetown" in out.text and "Freetown" not in out.unknown
+
+
+@needs_apertium
+def test_what_no_route_knows_stays_recorded():
+    _needs_routes()
+    text = "Il a vu des zorglubés partout."
+    out = UnknownFallback(create("apertium")).translate_batch([text], FR, EN)[0]
+    assert "zorglubés" in out.text and "zorglubés" in out.unknown
+
+
+@needs_apertium
+def test_spanish_target_passes_through():
+    text = "Les endroits ciblés."
+    a = create("apertium").translate_batch([text], FR, ES)[0]
+    b = UnknownFallback(create("apertium")).translate_batch([text], FR, ES)[0]
+    assert a.text == b.text

@@ -1,0 +1,204 @@
+"""Unknown words: retried through another installed Apertium route before they leak.
+
+A pivot route (fr→es→en) leaks words of two languages: French words the
+first hop does not know (*ciblés*) and Spanish words the second hop does not
+know (*movilizado*, from *mobilisé*). Each such word is traced back to its
+French source word (a Spanish leak by translating the sentence's words one
+by one through the first hop) and that word is translated alone through
+another installed route to the target (fr→eo→en). A French word with a
+regular English cognate ending (-ité → -ity, -ique → -ic) is written that
+way as a last resort, with a note. Capitalised words of the source (names:
+Bangui, Freetown) are kept as written. Whatever is still unknown stays in
+``Translation.unknown``, which the pipeline records per unit.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..engines.apertium import find_modes, shortest_route
+from ..engines.base import Engine, Translation, Wrapper
+from ..langs import Lang
+
+_MARKED = re.compile(r"[*#@]")
+_TAG = 91000  # line numbers of word-by-word runs
+_DATA_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
+_WORD = re.compile(r"[^\W\d_][\w-]*")  # an apostrophe ends a word: d'|humaniser
+# Regular French → English cognate endings, longest first.
+_COGNATES = (("abilité", "ability"), ("ibilité", "ibility"), ("ité", "ity"), ("ités", "ities"),
+             ("isme", "ism"), ("ismes", "isms"), ("tion", "tion"), ("tions", "tions"))
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def cognate(word: str) -> str | None:
+    """An English cognate of a French word by its ending, or ``None``.
+
+    >>> cognate("vulnérabilité"), cognate("transfrontalière")
+    ('vulnerability', None)
+    """
+    low = word.casefold()
+    for fr, en in sorted(_COGNATES, key=lambda p: -len(p[0])):
+        if low.endswith(fr) and len(low) > len(fr) + 3:
+            return _plain(low[: -len(fr)]) + en
+    return None
+
+
+class UnknownFallback(Wrapper):
+    """Retries the words ``inner`` left unknown through another installed route."""
+
+    def __init__(self, inner: Engine, binary: str = "apertium") -> None:
+        super().__init__(inner)
+        self.binary = binary
+        self._modes: dict[tuple[str, str], str] | None = None
+
+    def _run(self, modes: Sequence[str], words: list[str]) -> list[str | None]:
+        """Each word translated alone through ``modes``; ``None`` where it got lost.
+
+        Lines carry a number the engine copies through, so a line Apertium
+        splits or merges cannot shift the words after it.
+        """
+        data = "".join(f"{_TAG + i} {w}\n" for i, w in enumerate(words))
+        for mode in modes:
+            proc = subprocess.run([self.binary, mode], input=data.encode("utf-8"),
+                                  capture_output=True, check=False)
+            if proc.returncode:
+                return [None] * len(words)
+            data = proc.stdout.decode("utf-8", "replace")
+        out: list[str | None] = [None] * len(words)
+        for line in data.split("\n"):
+            m = re.match(r"^[*#@]*(\d+) (.+)$", line.strip())
+            if m and 0 <= int(m.group(1)) - _TAG < len(words):
+                out[int(m.group(1)) - _TAG] = m.group(2).strip()
+        return out
+
+    def _known(self, words: set[str], tgt: Lang) -> set[str]:
+        """The words the target language's Apertium analyser knows (a dictionary lookup)."""
+        if not words or shutil.which("lt-proc") is None:
+            return set()
+        dicts = sorted(Path(d).parent for d in _DATA_DIRS if Path(d).is_dir())
+        files = [f for d in dicts for pat in (f"*/{tgt.iso639_3}-*.automorf.bin",
+                                              f"*/{tgt.code}-*.automorf.bin")
+                 for f in sorted(d.glob(pat))]
+        if not files:
+            return set()
+        ordered = sorted(words)
+        proc = subprocess.run(["lt-proc", str(files[0])],
+                              input="\n".join(ordered).encode("utf-8") + b"\n",
+                              capture_output=True, check=False)
+        if proc.returncode:
+            return set()
+        text = proc.stdout.decode("utf-8", "replace")
+        return {m.group(1) for m in re.finditer(r"\^([^/$]+)/(?!\*)[^$]*\$", text)}
+
+    def _alternative(self, src: Lang, tgt: Lang) -> list[str] | None:
+        """Another route src→tgt than the inner engine's, avoiding its pivot."""
+        if shutil.which(self.binary) is None:
+            return None
+        if self._modes is None:
+            self._modes = find_modes()
+        try:
+            used = self.inner.route(src, tgt)
+        except Exception:  # noqa: BLE001 - not an Apertium route: nothing to retry with
+            return None
+        if len(used) < 2:
+            return None
+        pivots = {m.split("-")[-1] for m in used[:-1]}
+        modes = {k: v for k, v in self._modes.items()
+                 if not (k[1] in {Lang.parse(p).code for p in _codes(pivots)} and k[0] == src.code)}
+        route = shortest_route(modes, src.code, tgt.code)
+        return route if route and route != used else None
+
+    def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
+                        n_best: int = 1) -> list[Translation]:
+        out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        if src.code != "fr" or not any(tr.unknown for tr in out):
+            return out
+        alt = self._alternative(src, tgt)
+        try:
+            first = self.inner.route(src, tgt)[0]
+        except Exception:  # noqa: BLE001
+            return out
+        # 1. Trace each unknown word back to a French source word.
+        leaks: dict[int, dict[str, str]] = {}
+        names: dict[int, set[str]] = {}
+        words_to_map: set[str] = set()
+        for i, (text, tr) in enumerate(zip(texts, out)):
+            words = {w.casefold(): w for w in _WORD.findall(text)}
+            for u in tr.unknown:
+                if u.casefold() in words:
+                    if u[:1].isupper():  # a capitalised word is a name: kept, not a leak
+                        names.setdefault(i, set()).add(u)
+                    else:
+                        leaks.setdefault(i, {})[u] = u
+                else:
+                    leaks.setdefault(i, {})[u] = ""
+                    words_to_map.update(w for w in words.values() if len(w) > 3)
+        results = [replace(tr, unknown=tuple(u for u in tr.unknown if u not in names[i]))
+                   if i in names else tr for i, tr in enumerate(out)]
+        if not leaks:
+            return results
+        back: dict[str, str] = {}
+        if words_to_map:
+            ordered = sorted(words_to_map)
+            for fr, es in zip(ordered, self._run([first], ordered)):
+                for w in _WORD.findall(_MARKED.sub("", es or "")):
+                    back.setdefault(w.casefold(), fr)
+        # 2. Translate the French words alone through the other route.
+        french = sorted({fr or back.get(u.casefold(), "") for m in leaks.values()
+                         for u, fr in m.items()} - {""})
+        fixed: dict[str, tuple[str, str]] = {}
+        routed = dict(zip(french, self._run(alt, french))) if alt and french else {}
+        guesses = {fr: cognate(fr) for fr in french} if tgt.code == "en" else {}
+        candidates = {fr.casefold() for fr in french} | {
+            w.casefold() for t in list(routed.values()) + list(guesses.values()) if t
+            for w in _WORD.findall(t)}
+        known = self._known(candidates, tgt)
+        for fr in french:
+            new = routed.get(fr)
+            if fr.casefold() in known:  # capsule, gyroscope: a target word as written
+                fixed[fr] = (fr, "a word of the target as written")
+            elif new and not _MARKED.search(new) and all(
+                    w.casefold() in known for w in _WORD.findall(new)):
+                fixed[fr] = (new, " → ".join(alt or ()))
+            elif (guess := guesses.get(fr)) and guess in known:
+                fixed[fr] = (guess, "cognate")
+        # 3. Put the replacements into each unit.
+        for i, mapping in leaks.items():
+            tr = results[i]
+            text, unknown, notes = tr.text, list(tr.unknown), list(tr.notes)
+            for u, fr in mapping.items():
+                fr = fr or back.get(u.casefold(), "")
+                if fr not in fixed:
+                    continue
+                new, how = fixed[fr]
+                pattern = re.compile(rf"(?<![\w]){re.escape(u)}(?![\w])")
+                if not pattern.search(text):
+                    continue
+                text = pattern.sub(lambda m, n=new: _case_like(n, m.group()), text)
+                unknown.remove(u)
+                notes.append(f"unknown word {u} ({fr}) → {new} ({how})")
+            results[i] = replace(tr, text=text, unknown=tuple(unknown), notes=tuple(notes))
+        return results
+
+
+def _codes(modes: set[str]) -> set[str]:
+    out = set()
+    for m in modes:
+        try:
+            out.add(Lang.parse(m).code)
+        except Exception:  # noqa: BLE001 - an odd mode name: not a pivot we know
+            continue
+    return out
+
+
+def _case_like(new: str, old: str) -> str:
+    return new[0].upper() + new[1:] if old[:1].isupper() else new
