@@ -90,7 +90,7 @@ def test_cli_fills_memory_and_review(tmp_path: Path) -> None:
         assert hit[0].unit.target == "Follow us on Twitter: @OIM_Niger"
     cat = read_file(review)
     assert cat.segments and all(s.state in (State.DRAFT, State.UNTRANSLATED) for s in cat.segments)
-    assert all(any(n.startswith("aligned: confidence") for n in s.notes) for s in cat.segments)
+    assert all(any(n.text.startswith("aligned: confidence") for n in s.notes) for s in cat.segments)
     # a reviewer fixes the drafts (drops the fuzzy flag); the memory then takes them
     text = review.read_text(encoding="utf-8").replace("#, fuzzy\n", "")
     review.write_text(text, encoding="utf-8")

@@ -35,14 +35,14 @@ def rich_catalogue() -> Catalogue:
     def seg(uid: str, source: str, **kw) -> Segment:
         block, index = int(uid[5]), int(uid[7])
         return Segment(id=uid, source=source, src="fr", tgt="en", block=block, index=index,
-                       ref=kw.pop("ref", "communique.txt:5"), context=kw.pop("context",
+                       ref=kw.pop("ref", "communique.txt:5"), kind=kw.pop("kind",
                                                                               "paragraph"), **kw)
 
     segs = (
-        seg("rel:b0s0:aaaaaaaa", "Sauver des vies.", ref="communique.txt:1", context="title"),
+        seg("rel:b0s0:aaaaaaaa", "Sauver des vies.", ref="communique.txt:1", kind="title"),
         seg("rel:b1s0:bbbbbbbb", "L’OIM « aide » 17 migrants.", target="IOM “helps” 17 migrants.",
             origin=Origin.MT, state=State.DRAFT, unknown=("aide",),
-            notes=("engine: apertium", "route: fr-es → spa-eng", "unknown words: aide")),
+            notes=("engine: apertium", "route: fr-es → spa-eng")),
         seg("rel:b1s1:cccccccc", "Deux équipes.", target="Two teams.", origin=Origin.TM_EXACT,
             state=State.DRAFT, notes=("memory: exact match",)),
         seg("rel:b1s2:dddddddd", "Trois pays.", target="Three countries.",
@@ -52,10 +52,10 @@ def rich_catalogue() -> Catalogue:
                                       "tm-fuzzy", 87.5),
                           Alternative("Trois pays.", "Three «countries» & co\nnext", "mt"))),
         seg("rel:b2s0:eeeeeeee", "Quatre villes.", target="Four cities.", origin=Origin.HUMAN,
-            state=State.REVIEWED, context="list-item", flags=("no-wrap",),
+            state=State.REVIEWED, kind="list-item", flags=("no-wrap",),
             notes=("origin: a note that looks like a marker",)),
         seg("rel:b2s1:ffffffff", "Cinq jours.", target="Five days.", origin=Origin.HUMAN,
-            state=State.FINAL, context="list-item"),
+            state=State.FINAL, kind="list-item"),
         seg("rel:b3s0:12345678", "Six nouveaux centres.", target="Six new centres.",
             origin=Origin.MT, state=State.DRAFT, previous_source="Six centres.",
             previous_target="Six centres (reviewed)."),
@@ -211,3 +211,12 @@ def test_translate_cli_writes_xliff2_next_to_xliff12(tmp_path: Path) -> None:
     a, b = formats.read_file(x12), formats.read_file(x2)
     assert a == b and a == formats.read_file(out / "es" / f"{name}.po")
     assert {s.state for s in a.segments} == {State.DRAFT}
+
+
+@pytest.mark.parametrize("suffix,version", [(".xliff", b'version="2.1"'), (".xlf", b'version="1.2"')])
+def test_write_file_picks_the_format_by_its_own_suffix(tmp_path: Path, suffix: str,
+                                                       version: bytes) -> None:
+    path = tmp_path / f"x{suffix}"
+    formats.write_file(rich_catalogue(), path, now=NOW, tool=TOOL)
+    assert version in path.read_bytes()[:400]
+    assert formats.read_file(path) == rich_catalogue()

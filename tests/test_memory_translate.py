@@ -34,7 +34,7 @@ def test_translate_uses_memory(tmp_path: Path) -> None:
     exact = segs["Le programme est financé par l'Union européenne."]
     assert exact.origin == Origin.TM_EXACT
     assert exact.target == "The programme is funded by the European Union."
-    assert "memory: tm-exact 100% from old.po" in exact.notes
+    assert "memory: tm-exact 100% from old.po" in [n.text for n in exact.notes]
     fuzzy = segs["Titre du communiqué"]
     assert fuzzy.origin == Origin.TM_FUZZY and fuzzy.target == "Title of the press release"
     assert segs["Une phrase que la mémoire ignore."].origin == Origin.MT

@@ -116,10 +116,10 @@ def test_write_adds_and_refreshes_qa_notes(tmp_path: Path, suffix: str) -> None:
     runner.invoke(app, ["qa", str(path), "--write", "--no-glossary"])
     runner.invoke(app, ["qa", str(path), "--write", "--no-glossary"])  # no duplicates
     segs = read_file(path).segments
-    lines = [n for n in segs[0].notes + segs[0].comments if n.startswith("qa: ")]
+    lines = [n.text for n in segs[0].notes if n.origin == "qa"]
     assert len(lines) == 1 and "currency-mismatch" in lines[0]
     assert suffix != ".po" or "#. qa: error currency-mismatch" in path.read_text()
-    assert suffix != ".xlf" or '<note from="qa">qa: error currency-mismatch' in path.read_text()
+    assert suffix != ".xlf" or '<note from="qa">error currency-mismatch' in path.read_text()
 
     fixed = read_file(path)
     good = fixed.segments[0].__class__(**{**{f: getattr(fixed.segments[0], f) for f in
@@ -130,7 +130,8 @@ def test_write_adds_and_refreshes_qa_notes(tmp_path: Path, suffix: str) -> None:
     res = runner.invoke(app, ["qa", str(path), "--write", "--no-glossary"])
     assert res.exit_code == 0, res.output
     seg = read_file(path).segments[0]
-    assert not [n for n in seg.notes + seg.comments if n.startswith("qa: ")]
+    assert not [n for n in seg.notes if n.origin == "qa"]
+    assert not [c for c in seg.comments if c.startswith("qa: ")]
 
 
 def test_consistency_lists_renderings() -> None:

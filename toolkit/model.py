@@ -81,7 +81,6 @@ class Document:
     path: str = ""
     removed: tuple[str, ...] = ()  # chrome lines dropped by ingest, for reporting
     encoding: str = "utf-8"
-    trailing_newline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +97,25 @@ class Alternative:
     score: float | None = None  # match quality in percent
 
 
+class NoteOrigin(StrEnum):
+    """Who wrote a note: the toolkit's run (engine, memory, glossary) or a QA check."""
+
+    TOOLKIT = "toolkit"
+    QA = "qa"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note for translators with its author, so formats can file it where it belongs.
+
+    Written as a PO ``#.`` line, an XLIFF 1.2 ``<note from="…">`` and an
+    XLIFF 2.1 ``<note category="…">``.
+    """
+
+    text: str
+    origin: NoteOrigin = NoteOrigin.TOOLKIT
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One translatable unit (a sentence) with everything known about it."""
@@ -112,15 +130,20 @@ class Segment:
     block: int = 0  # index of the block in its document
     index: int = 0  # position of the sentence within its block
     ref: str = ""  # human-readable reference, e.g. "release.txt:12"
-    notes: tuple[str, ...] = ()  # notes for translators (engine, route, terms)
+    notes: tuple[Note, ...] = ()  # notes for translators (engine, route, terms, QA)
     comments: tuple[str, ...] = ()  # notes written by translators
-    protected: tuple[Span, ...] = ()
     unknown: tuple[str, ...] = ()  # words the engine did not know
     previous_source: str = ""
     previous_target: str = ""
-    context: str = ""
+    kind: str = ""  # the block kind (title, paragraph, list-item...)
     flags: tuple[str, ...] = field(default=())
     alternatives: tuple[Alternative, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Callers may hand plain strings (engine provenance lines): they are toolkit notes.
+        if any(isinstance(n, str) for n in self.notes):
+            object.__setattr__(self, "notes", tuple(
+                Note(n) if isinstance(n, str) else n for n in self.notes))
 
 
 def segment_id(doc: str, block: int, index: int, source: str) -> str:

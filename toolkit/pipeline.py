@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .engines.base import Engine
 from .langs import Lang
-from .model import Block, Catalogue, Document, Origin, Segment, Span, State, segment_id
+from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
 
 _OPEN = re.compile(r"<g(\d+)>")
@@ -66,7 +66,7 @@ def segments_of(doc: Document, src: Lang, tgt: Lang) -> list[Segment]:
                     block=b,
                     index=i,
                     ref=f"{base}:{block.line}" if block.line else base,
-                    context=block.kind.value,
+                    kind=block.kind.value,
                 )
             )
     return segs
@@ -81,9 +81,7 @@ def translate_segments(segs: Sequence[Segment], engine: Engine, src: Lang, tgt: 
     results = engine.translate_batch([segs[i].source for i in todo], src, tgt)
     for i, tr in zip(todo, results):
         origin = Origin(tr.origin) if tr.origin in Origin._value2member_map_ else Origin.MT
-        notes = tuple(dict.fromkeys(tr.notes))
-        if tr.unknown:
-            notes += ("unknown words: " + ", ".join(tr.unknown),)
+        notes = tuple(Note(n) for n in dict.fromkeys(tr.notes))
         out[i] = replace(
             segs[i],
             target=tr.text,

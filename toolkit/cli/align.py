@@ -16,7 +16,7 @@ from ..fileio import write_bytes_atomic
 from ..formats import write_file
 from ..langs import Lang
 from ..memory import Memory, Unit
-from ..model import Catalogue, Origin, Segment, State, segment_id
+from ..model import Catalogue, Note, Origin, Segment, State, segment_id
 from .memory import memory_path
 
 
@@ -37,8 +37,8 @@ def review_catalogue(pairs: list[Pair], name: str, src: Lang, tgt: Lang,
     for k, p in enumerate(pairs):
         if not p.src:
             continue
-        notes = (f"aligned: confidence {p.confidence:.2f}",
-                 f"{tgt.code}: {p.tgt_ref or 'no matching sentence'}")
+        notes = (Note(f"aligned: confidence {p.confidence:.2f}"),
+                 Note(f"{tgt.code}: {p.tgt_ref or 'no matching sentence'}"))
         segs.append(Segment(
             id=segment_id(name, 0, k, p.source), source=p.source, src=src.bcp47, tgt=tgt.bcp47,
             target=p.target, origin=Origin.HUMAN if p.target else Origin.NONE,

@@ -12,7 +12,7 @@ import typer
 
 from .. import __version__
 from ..formats import read_file, write_file
-from ..model import Catalogue
+from ..model import Catalogue, Note, NoteOrigin
 from ..qa.issue import Issue
 from ..qa.run import run_checks
 
@@ -26,17 +26,18 @@ def _glossary(path: Path | None, off: bool) -> object | None:
 
 
 def annotate(cat: Catalogue, issues: list[Issue]) -> Catalogue:
-    """``cat`` with each unit's ``qa:`` notes replaced by its current issues.
+    """``cat`` with each unit's QA notes replaced by its current issues.
 
-    Stale ``qa:`` lines (from an earlier run) are removed from notes and from
-    comments (an XLIFF ``<note from="qa">`` may come back as either).
+    Stale QA notes (from an earlier run) are removed, and so are translator
+    comments that a foreign tool made of them (they keep the ``qa:`` text).
     """
-    by_id: dict[str, list[str]] = {}
+    by_id: dict[str, list[Note]] = {}
     for i in issues:
-        by_id.setdefault(i.segment_id, []).append(f"{QA_PREFIX}{i.severity} {i.code}: {i.message}")
+        by_id.setdefault(i.segment_id, []).append(
+            Note(f"{i.severity} {i.code}: {i.message}", NoteOrigin.QA))
     segs = []
     for seg in cat.segments:
-        notes = tuple(n for n in seg.notes if not n.startswith(QA_PREFIX))
+        notes = tuple(n for n in seg.notes if n.origin != NoteOrigin.QA)
         comments = tuple(c for c in seg.comments if not c.startswith(QA_PREFIX))
         segs.append(replace(seg, notes=notes + tuple(by_id.get(seg.id, ())), comments=comments))
     return replace(cat, segments=tuple(segs))

@@ -1,4 +1,4 @@
-"""Exchange formats, one module each, registered once with name and suffix.
+"""Exchange formats, one module each, registered once with name and suffixes.
 
 Every format offers ``read(fp, *, path) -> Catalogue`` and
 ``write(cat, fp, *, now, tool) -> None`` on binary file objects.
@@ -21,11 +21,24 @@ Writer = Callable[..., None]
 
 @dataclass(frozen=True, slots=True)
 class Format:
+    """One exchange format: its name, the suffixes it is known by, reader and writer.
+
+    ``suffixes[0]`` is the suffix the toolkit writes; the others are accepted
+    on read (other tools' habits). ``sniff`` tells from a file's first bytes
+    whether it is this format, for a suffix two formats share.
+    """
+
     name: str
-    suffix: str
+    suffixes: tuple[str, ...]
     read: Reader
     write: Writer
     description: str = ""
+    sniff: Callable[[bytes], bool] | None = None
+
+    @property
+    def suffix(self) -> str:
+        """The suffix files of this format get when the toolkit names them."""
+        return self.suffixes[0]
 
 
 _FORMATS: dict[str, Format] = {}
@@ -37,14 +50,7 @@ def register(fmt: Format) -> Format:
 
 
 def _load() -> None:
-    from . import po, xliff12  # noqa: F401
-
-    for optional in ("xliff2", "tmx"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{optional}":
-                raise
+    from . import po, tmx, xliff2, xliff12  # noqa: F401
 
 
 def get(name: str) -> Format:
@@ -62,25 +68,33 @@ def all_formats() -> list[Format]:
     return [_FORMATS[k] for k in sorted(_FORMATS)]
 
 
+def suffixes() -> tuple[str, ...]:
+    """Every suffix a registered format is known by (``.po``, ``.xlf``, ``.xliff``, ``.tmx``)."""
+    return tuple(dict.fromkeys(s for f in all_formats() for s in f.suffixes))
+
+
 def for_path(path: str | os.PathLike) -> Format:
-    """The format whose suffix matches ``path`` (``.po``, ``.xlf``, ``.xliff``, ``.tmx``)."""
+    """The format of ``path``: by suffix, and by content when formats share the suffix.
+
+    ``.xlf`` and ``.xliff`` are both used for XLIFF 1.2 and 2.x by other tools
+    (and the toolkit once wrote 2.1 as ``.xlf``), so an existing file is
+    sniffed for its version; a new file gets the format whose own suffix it has:
+    XLIFF 1.2 for ``.xlf``, XLIFF 2.1 for ``.xliff``.
+    """
     _load()
     suffix = Path(path).suffix.lower()
-    if suffix == ".xliff":
-        suffix = ".xlf"
-    matches = [f for f in _FORMATS.values() if f.suffix == suffix]
+    matches = [f for f in _FORMATS.values() if suffix in f.suffixes]
     if not matches:
-        raise ParseError(f"unknown catalogue type {suffix or '(no suffix)'}", path=path)
-    if len(matches) > 1 and suffix == ".xlf":
-        return _sniff_xliff(path, matches)
+        raise ParseError(f"unknown catalogue type {suffix or '(no suffix)'}", path=path,
+                         hint="known: " + ", ".join(suffixes()))
+    if len(matches) > 1:
+        p = Path(path)
+        head = p.read_bytes()[:2048] if p.is_file() else b""
+        sniffed = [f for f in matches if head and f.sniff and f.sniff(head)]
+        if len(sniffed) == 1:
+            return sniffed[0]
+        return next((f for f in matches if f.suffix == suffix), matches[0])
     return matches[0]
-
-
-def _sniff_xliff(path: str | os.PathLike, matches: list[Format]) -> Format:
-    p = Path(path)
-    head = p.read_bytes()[:2048] if p.is_file() else b""  # a new file: XLIFF 1.2
-    want = "xliff2" if b'version="2.' in head or b"version='2." in head else "xliff"
-    return next(f for f in matches if f.name == want)
 
 
 def read_file(path: str | os.PathLike) -> Catalogue:

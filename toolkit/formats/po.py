@@ -14,7 +14,10 @@ confirmed in Poedit (which just drops ``#, fuzzy``) reads back as human.
 Other toolkit fields ride on extracted comments too: ``#. kind: paragraph``
 (the block kind) and ``#. previous translation: …`` (the reviewer's old
 translation of a changed sentence, which PO has no field for). Notes and
-translator comments that contain newlines are escaped onto one line.
+translator comments that contain newlines are escaped onto one line. A
+note's author rides on its line too: QA findings are ``#. qa: …``, the
+engine's unknown words (:attr:`Segment.unknown`) one ``#. unknown words: …``
+line; toolkit notes are written as they are.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import polib
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Alternative, Catalogue, Segment, State
+from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
 from . import Format, register
 from .states import (
     default_origin,
@@ -37,13 +40,12 @@ from .states import (
     parse_state,
     position,
     unescape_line,
-    unknown_from_notes,
 )
 
-_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH = (
+_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN = (
     "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ",
-    "match: ")
-_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH)
+    "match: ", "qa: ", "unknown words: ")
+_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN)
 
 
 def _match_line(cand: Alternative) -> str:
@@ -69,8 +71,10 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M") + (now.strftime("%z") or "+0000")
 
 
-def _note_line(note: str) -> str:
-    line = escape_line(note)
+def _note_line(note: Note) -> str:
+    line = escape_line(note.text)
+    if note.origin == NoteOrigin.QA:
+        return _QA + line
     # A note that looks like one of our markers gets a leading backslash,
     # which unescaping removes again.
     return "\\" + line if line.startswith(_RESERVED) else line
@@ -96,13 +100,16 @@ def _entry(seg: Segment, obsolete: bool = False) -> str:
     entries, where gettext keeps them.
     """
     occurrences, ref_line = _occurrence(seg.ref)
-    notes = [_note_line(n) for n in seg.notes]
+    notes = [_note_line(n) for n in seg.notes if n.origin != NoteOrigin.QA]
+    if seg.unknown:
+        notes.append(_UNKNOWN + escape_line(", ".join(seg.unknown)))
+    notes += [_note_line(n) for n in seg.notes if n.origin == NoteOrigin.QA]
     if seg.state in (State.REVIEWED, State.FINAL):
         notes.append(_STATE + seg.state.value)
     if seg.origin != default_origin(_read_state(seg), seg.target):
         notes.append(_ORIGIN + seg.origin.value)
-    if seg.context:
-        notes.append(_KIND + escape_line(seg.context))
+    if seg.kind:
+        notes.append(_KIND + escape_line(seg.kind))
     if seg.previous_target:
         notes.append(_PREV + escape_line(seg.previous_target))
     if obsolete and seg.previous_source:
@@ -165,9 +172,10 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
 
 
 def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
-    notes: list[str] = []
+    notes: list[Note] = []
+    unknown: tuple[str, ...] = ()
     state = origin = None
-    context = previous_target = previous_source = ref = ""
+    kind = previous_target = previous_source = ref = ""
     alternatives: list[Alternative] = []
     for line in entry.comment.splitlines() if entry.comment else []:
         cand = _parse_match(line[len(_MATCH):]) if line.startswith(_MATCH) else None
@@ -179,7 +187,11 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         elif line.startswith(_ORIGIN):
             origin = parse_origin(line[len(_ORIGIN):].strip())
         elif line.startswith(_KIND):
-            context = unescape_line(line[len(_KIND):])
+            kind = unescape_line(line[len(_KIND):])
+        elif line.startswith(_QA):
+            notes.append(Note(unescape_line(line[len(_QA):]), NoteOrigin.QA))
+        elif line.startswith(_UNKNOWN):
+            unknown = tuple(w for w in unescape_line(line[len(_UNKNOWN):]).split(", ") if w)
         elif line.startswith(_PREV):
             previous_target = unescape_line(line[len(_PREV):])
         elif line.startswith(_REF):
@@ -187,7 +199,7 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         elif line.startswith(_PREV_SRC):
             previous_source = unescape_line(line[len(_PREV_SRC):])
         else:
-            notes.append(unescape_line(line))
+            notes.append(Note(unescape_line(line)))
     if not entry.msgstr:
         st = State.UNTRANSLATED
     elif "fuzzy" in entry.flags:
@@ -212,10 +224,10 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         notes=tuple(notes),
         comments=tuple(unescape_line(c) for c in entry.tcomment.splitlines())
         if entry.tcomment else (),
-        unknown=unknown_from_notes(tuple(notes)),
+        unknown=unknown,
         previous_source=entry.previous_msgid or previous_source,
         previous_target=previous_target,
-        context=context,
+        kind=kind,
         flags=tuple(f for f in entry.flags if f != "fuzzy"),
         alternatives=tuple(alternatives),
     )
@@ -316,4 +328,4 @@ def unit_lines(data: bytes) -> dict[str, int]:
     return {e.msgctxt: e.linenum for e in po if e.msgctxt and not e.obsolete}
 
 
-register(Format("po", ".po", read, write, "GNU gettext PO"))
+register(Format("po", (".po", ".pot"), read, write, "GNU gettext PO"))

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Origin, State
+from ..model import Note, NoteOrigin, Origin, State
 
 # XLIFF 1.2 target/@state for each toolkit state, and the reverse for every
 # value of the 1.2 enumeration (other tools write the whole range).
@@ -143,9 +143,26 @@ def unescape_line(text: str) -> str:
     return "".join(out)
 
 
-def unknown_from_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
-    """The engine's unknown words, carried by the pipeline's ``unknown words:`` note."""
+def split_legacy_notes(notes: list[Note]) -> tuple[tuple[Note, ...], tuple[str, ...]]:
+    """Notes read from a catalogue, with what earlier versions wrote as text turned into values.
+
+    Catalogues written before notes had an origin carried the engine's
+    unknown words as a toolkit note ``unknown words: a, b`` and QA findings
+    as ``qa: …`` notes; they still import.
+
+    >>> split_legacy_notes([Note("engine: apertium"), Note("unknown words: aide")])
+    ((Note(text='engine: apertium', origin=<NoteOrigin.TOOLKIT: 'toolkit'>),), ('aide',))
+    """
+    kept: list[Note] = []
+    unknown: tuple[str, ...] = ()
     for note in notes:
-        if note.startswith("unknown words: "):
-            return tuple(w for w in note[len("unknown words: "):].split(", ") if w)
-    return ()
+        if note.origin == NoteOrigin.TOOLKIT and note.text.startswith(_LEGACY_UNKNOWN):
+            unknown = tuple(w for w in note.text[len(_LEGACY_UNKNOWN):].split(", ") if w)
+        elif note.origin == NoteOrigin.TOOLKIT and note.text.startswith(_LEGACY_QA):
+            kept.append(Note(note.text[len(_LEGACY_QA):], NoteOrigin.QA))
+        else:
+            kept.append(note)
+    return tuple(kept), unknown
+
+
+_LEGACY_UNKNOWN, _LEGACY_QA = "unknown words: ", "qa: "

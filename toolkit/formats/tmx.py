@@ -5,9 +5,10 @@ per language. Reading gives a :class:`Catalogue` for the header's source
 language and the first other language found; writing produces a file that
 validates against ``tmx14.dtd``. Toolkit-specific facts travel as ``<prop>``
 elements with ``x-`` types (``x-state``, ``x-origin``, ``x-file``,
-``x-context``), which other tools keep and ignore. Inline codes (``<bpt>``,
-``<ept>``, ``<ph>``, ``<it>``, ``<ut>``) hold native markup and are dropped
-from the plain text; ``<hi>`` keeps its text.
+``x-kind``; older files' ``x-context`` reads as ``x-kind``), which other
+tools keep and ignore. Inline codes (``<bpt>``, ``<ept>``, ``<ph>``,
+``<it>``, ``<ut>``) hold native markup and are dropped from the plain text;
+``<hi>`` keeps its text.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         _tu(body, tuid=seg.id, src=cat.src, tgt=cat.tgt, source=seg.source, target=seg.target,
             notes=seg.comments,
             props=(("x-origin", seg.origin.value), ("x-state", seg.state.value),
-                   ("x-file", file_), ("x-context", seg.context)))
+                   ("x-file", file_), ("x-kind", seg.kind)))
     _serialize(root, fp)
 
 
@@ -166,7 +167,7 @@ def read_pairs(fp: BinaryIO, *, path: str = "<tmx>") -> list[tuple[str, str, Seg
                 origin=Origin(origin) if origin in Origin._value2member_map_ else Origin.HUMAN,
                 state=State(state) if state in State._value2member_map_ else State.TRANSLATED,
                 ref=f"{ref}:{tu.sourceline}" if ref else f"{path}:{tu.sourceline}",
-                comments=notes, context=props.get("x-context", ""),
+                comments=notes, kind=props.get("x-kind", props.get("x-context", "")),
             )
             out.append((src, tgt, seg))
     return out
@@ -183,4 +184,4 @@ def read(fp: BinaryIO, *, path: str = "<tmx>") -> Catalogue:
     return Catalogue(name=name, src=src, tgt=tgt, segments=segs, source_path="", fmt="tmx")
 
 
-register(Format("tmx", ".tmx", read, write, "TMX 1.4b translation memory"))
+register(Format("tmx", (".tmx",), read, write, "TMX 1.4b translation memory"))

@@ -12,8 +12,9 @@ none for human work); when that cannot say it, a ``<note from=
 "toolkit-meta">origin: …</note>`` does.
 
 Other fields: the reference is a ``location`` context group, the block kind
-is ``restype="x-<kind>"``, notes are ``<note from="toolkit">``, translator
-comments any other ``<note>``, the previous source and translation of a
+is ``restype="x-<kind>"``, notes are ``<note from="toolkit">`` (QA findings
+``from="qa"``), the engine's unknown words a ``<note from="toolkit-meta">``,
+translator comments any other ``<note>``, the previous source and translation of a
 changed sentence an ``<alt-trans alttranstype="previous-version">``, and
 removed units sit in ``<group id="obsolete" translate="no">``. Output
 validates against the strict 1.2 schema.
@@ -29,7 +30,7 @@ from lxml import etree
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Alternative, Catalogue, Origin, Segment, State
+from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -40,7 +41,7 @@ from .states import (
     default_origin,
     parse_origin,
     position,
-    unknown_from_notes,
+    split_legacy_notes,
 )
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -65,9 +66,9 @@ def _unit(body: etree._Element, seg: Segment) -> None:
     tu.set(f"{{{XML_NS}}}space", "preserve")
     if seg.state in _APPROVED:
         tu.set("approved", "yes")
-    kind_in_restype = bool(seg.context) and _NMTOKENISH.match(seg.context) is not None
+    kind_in_restype = bool(seg.kind) and _NMTOKENISH.match(seg.kind) is not None
     if kind_in_restype:
-        tu.set("restype", "x-" + seg.context)
+        tu.set("restype", "x-" + seg.kind)
     _sub(tu, "source", seg.source)
     derived = default_origin(seg.state, seg.target)
     if seg.target or seg.state != State.UNTRANSLATED or seg.origin != Origin.NONE:
@@ -83,15 +84,21 @@ def _unit(body: etree._Element, seg: Segment) -> None:
              context_type="sourcefile")
         if file_ and line.isdigit():
             _sub(group, "context", line, context_type="linenumber")
+    # QA findings get their own author so OmegaT/Okapi users can filter them.
     for note in seg.notes:
-        # QA findings get their own author so OmegaT/Okapi users can filter them.
-        _sub(tu, "note", note, **{"from": "qa" if note.startswith("qa: ") else "toolkit"})
+        if note.origin != NoteOrigin.QA:
+            _sub(tu, "note", note.text, **{"from": note.origin.value})
+    if seg.unknown:
+        _sub(tu, "note", "unknown words: " + ", ".join(seg.unknown), **{"from": _META})
+    for note in seg.notes:
+        if note.origin == NoteOrigin.QA:
+            _sub(tu, "note", note.text, **{"from": note.origin.value})
     # A state change in a foreign tool can leave a stale qualifier; the note
     # is only for what neither the qualifier nor the state implies.
     if seg.origin != derived:
         _sub(tu, "note", f"origin: {seg.origin.value}", **{"from": _META})
-    if seg.context and not kind_in_restype:
-        _sub(tu, "note", f"kind: {seg.context}", **{"from": _META})
+    if seg.kind and not kind_in_restype:
+        _sub(tu, "note", f"kind: {seg.kind}", **{"from": _META})
     if seg.flags:
         _sub(tu, "note", "flags: " + ", ".join(seg.flags), **{"from": _META})
     for comment in seg.comments:
@@ -157,19 +164,26 @@ def _state(text: str, attr: str | None, approved: str | None) -> State:
 
 def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     target = tu.find(_Q + "target")
-    notes, comments, flags = [], [], ()
+    notes: list[Note] = []
+    comments: list[str] = []
+    flags: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
     origin: Origin | None = None
-    context = tu.get("restype", "")[2:] if tu.get("restype", "").startswith("x-") else ""
+    kind = tu.get("restype", "")[2:] if tu.get("restype", "").startswith("x-") else ""
     for note in tu.findall(_Q + "note"):
         text, who = _text(note), note.get("from")
         if who == _META and text.startswith("origin: "):
             origin = parse_origin(text[8:].strip())
         elif who == _META and text.startswith("kind: "):
-            context = text[6:]
+            kind = text[6:]
+        elif who == _META and text.startswith("unknown words: "):
+            unknown = tuple(w for w in text[15:].split(", ") if w)
         elif who == _META and text.startswith("flags: "):
             flags = tuple(f for f in text[7:].split(", ") if f)
-        elif who == "toolkit" or (who == "qa" and text.startswith("qa: ")):
-            notes.append(text)
+        elif who == NoteOrigin.TOOLKIT:
+            notes.append(Note(text))
+        elif who == NoteOrigin.QA:
+            notes.append(Note(text.removeprefix("qa: "), NoteOrigin.QA))  # older runs kept it
         else:
             comments.append(text)
     text = _text(target)
@@ -194,11 +208,12 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
                                             alt.get("origin", ""), _quality(alt.get("match-quality"))))
     uid = tu.get("id", "")
     block, index = position(uid)
+    notes, legacy_unknown = split_legacy_notes(notes)
     return Segment(
         id=uid, source=_text(tu.find(_Q + "source")), src=src, tgt=tgt,
         target=text, origin=origin, state=state, block=block, index=index, ref=ref,
-        notes=tuple(notes), comments=tuple(comments), unknown=unknown_from_notes(tuple(notes)),
-        previous_source=prev_src, previous_target=prev_tgt, context=context, flags=flags,
+        notes=notes, comments=tuple(comments), unknown=unknown or legacy_unknown,
+        previous_source=prev_src, previous_target=prev_tgt, kind=kind, flags=flags,
         alternatives=tuple(alternatives),
     )
 
@@ -263,4 +278,7 @@ def unit_lines(data: bytes) -> dict[str, int]:
     return {tu.get("id"): tu.sourceline for tu in root.iter(_Q + "trans-unit") if tu.get("id")}
 
 
-register(Format("xliff", ".xlf", read, write, "XLIFF 1.2"))
+# The <xliff> element's own version (not the XML declaration's) tells 1.2 from 2.x.
+_XLIFF_VERSION = re.compile(rb"<xliff\b[^>]*?\sversion=[\"']1\.")
+register(Format("xliff", (".xlf", ".xliff"), read, write, "XLIFF 1.2",
+                sniff=lambda head: _XLIFF_VERSION.search(head) is not None))

@@ -18,7 +18,9 @@ reviewed, final → the same-named 2.x states. Per-unit metadata in
 (block kind), ``ref`` (source file and line), ``flag`` (repeated). The
 previous source and translation of a changed sentence are an
 ``<mtc:match type="other" subType="toolkit:previous-version">``. Notes are
-``<note category="toolkit">``, translator comments any other ``<note>``.
+``<note category="toolkit">``, QA findings ``<note category="qa"
+appliesTo="target">``, translator comments any other ``<note>``; the
+engine's unknown words are ``unknown`` metadata (repeated).
 Removed units sit in ``<group id="toolkit-obsolete" type="toolkit:obsolete"
 translate="no">``.
 """
@@ -33,7 +35,7 @@ from lxml import etree
 
 from ..errors import ParseError
 from ..langs import Lang
-from ..model import Alternative, Catalogue, Origin, Segment, State
+from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -43,7 +45,7 @@ from .states import (
     default_origin,
     parse_origin,
     position,
-    unknown_from_notes,
+    split_legacy_notes,
 )
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -94,16 +96,19 @@ def _unit(parent: etree._Element, seg: Segment, uid: str) -> None:
     meta = []
     if seg.origin != Origin.NONE:
         meta.append(("origin", seg.origin.value))
-    if seg.context:
-        meta.append(("kind", seg.context))
+    if seg.kind:
+        meta.append(("kind", seg.kind))
     if seg.ref:
         meta.append(("ref", seg.ref))
     meta.extend(("flag", f) for f in seg.flags)
+    meta.extend(("unknown", w) for w in seg.unknown)
     _metadata(unit, meta)
     if seg.notes or seg.comments:
         notes = _el(unit, _Q + "notes")
         for note in seg.notes:
-            _el(notes, _Q + "note", note, category="toolkit")
+            # A QA finding is about the translation, so it applies to the target.
+            attrs = {"appliesTo": "target"} if note.origin == NoteOrigin.QA else {}
+            _el(notes, _Q + "note", note.text, category=note.origin.value, **attrs)
         for comment in seg.comments:
             _el(notes, _Q + "note", comment, category="translator")
     attrs = {"id": "s1", "state": XLIFF2_STATE[seg.state]}
@@ -179,10 +184,15 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
     else:
         state = min((XLIFF2_READ[s] for s in states), key=list(State).index,
                     default=State.TRANSLATED)
-    notes, comments = [], []
-    for note in unit.iterchildren(_Q + "notes"):
-        for n in note.iterchildren(_Q + "note"):
-            (notes if n.get("category") == "toolkit" else comments).append(_text(n))
+    notes: list[Note] = []
+    comments: list[str] = []
+    for group in unit.iterchildren(_Q + "notes"):
+        for n in group.iterchildren(_Q + "note"):
+            category = n.get("category")
+            if category in NoteOrigin._value2member_map_:
+                notes.append(Note(_text(n), NoteOrigin(category)))
+            else:
+                comments.append(_text(n))
     prev_src = prev_tgt = ""
     alternatives = []
     for match in unit.iter(_MTC + "match"):
@@ -195,12 +205,14 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
                                             float(quality) if quality else None))
     uid = unit.get("name") or unit.get("id", "")
     block, index = position(uid)
+    kept, legacy_unknown = split_legacy_notes(notes)
     return Segment(
         id=uid, source=source, src=src, tgt=tgt, target=target,
         origin=parse_origin(values.get("origin")) or default_origin(state, target),
         state=state, block=block, index=index, ref=values.get("ref", ""),
-        notes=tuple(notes), comments=tuple(comments), unknown=unknown_from_notes(tuple(notes)),
-        previous_source=prev_src, previous_target=prev_tgt, context=values.get("kind", ""),
+        notes=kept, comments=tuple(comments),
+        unknown=tuple(v for k, v in meta if k == "unknown") or legacy_unknown,
+        previous_source=prev_src, previous_target=prev_tgt, kind=values.get("kind", ""),
         flags=tuple(v for k, v in meta if k == "flag"),
         alternatives=tuple(alternatives),
     )
@@ -259,4 +271,7 @@ def unit_lines(data: bytes) -> dict[str, int]:
     return {(u.get("name") or u.get("id")): u.sourceline for u in root.iter(_Q + "unit")}
 
 
-register(Format("xliff2", ".xlf", read, write, "XLIFF 2.1 (core, metadata, matches)"))
+# The <xliff> element's own version (not the XML declaration's) tells 1.2 from 2.x.
+_XLIFF_VERSION = re.compile(rb"<xliff\b[^>]*?\sversion=[\"']2\.")
+register(Format("xliff2", (".xliff", ".xlf"), read, write, "XLIFF 2.1 (core, metadata, matches)",
+                sniff=lambda head: _XLIFF_VERSION.search(head) is not None))

@@ -214,6 +214,5 @@ def extract(text: str, name: str, path: str = "", encoding: str = "utf-8") -> Ex
         raise InputError("HTML page has no text outside its navigation and chrome",
                          path=path or None)
     doc = Document(name=name, blocks=tuple(walker.blocks), fmt="html", path=path,
-                   removed=tuple(dict.fromkeys(walker.removed)), encoding=encoding,
-                   trailing_newline=text.endswith("\n"))
+                   removed=tuple(dict.fromkeys(walker.removed)), encoding=encoding)
     return Extracted(root, doc, tuple(walker.slots), content, tuple(dict.fromkeys(walker.chrome)))

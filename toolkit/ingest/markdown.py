@@ -214,5 +214,5 @@ def extract(text: str, name: str, path: str = "", encoding: str = "utf-8") -> Md
     if not any(b.text for b in parser.blocks):
         raise InputError("Markdown file has no text to translate", path=path or None)
     doc = Document(name=name, blocks=tuple(parser.blocks), fmt="markdown", path=path,
-                   encoding=encoding, trailing_newline=text.endswith("\n"))
+                   encoding=encoding)
     return MdExtracted(tuple(lines), doc, tuple(parser.slots), parser.refs)

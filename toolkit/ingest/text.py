@@ -40,7 +40,7 @@ def parse_text(text: str, name: str, path: str = "", shared: frozenset[str] = fr
                              line.strip())
         blocks.append(Block(kind, line.strip(), prefix=_lead(line), line=lineno))
     return Document(name=name, blocks=tuple(blocks), fmt="text", path=path, removed=removed,
-                    encoding=encoding, trailing_newline=text.endswith("\n"))
+                    encoding=encoding)
 
 
 def _lead(line: str) -> str:
