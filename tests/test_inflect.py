@@ -79,3 +79,22 @@ def test_drafts_of_the_issue():
     ], FR, ES)
     assert es[0].text.startswith("La OIM") and "Lo OIM" not in es[0].text
     assert "una red criminal" in es[1].text.lower()
+
+
+def test_correct_english_plurals_are_not_term_errors():
+    from toolkit.glossary import Verifier
+
+    g = load_default()
+    checks = Verifier(g, "fr", "en").check("Au total, 212 enfants non accompagnés sont arrivés.",
+                                            "In total, 212 unaccompanied children arrived.")
+    assert checks and all(c.missing == 0 and not c.forbidden for c in checks)
+
+
+@needs_apertium
+def test_a_source_acronym_maps_to_the_target_acronym():
+    src = ["Initiée par l'Organisation internationale de police criminelle (OIPC-INTERPOL), "
+           "l'opération a eu lieu."]
+    en = build("apertium").translate_batch(src, FR, EN)[0].text
+    es = build("apertium").translate_batch(src, FR, ES)[0].text
+    assert "(INTERPOL)" in en and en.count("International Criminal Police Organization") == 1
+    assert "(INTERPOL)" in es

@@ -41,6 +41,7 @@ _EN_ART = re.compile(r"(?:\b(the|The|THE|a|an|A|An)\s+)$")
 # "lo" is what Apertium makes of French "le"/"l'" before a placeholder it cannot read.
 _ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|unos|unas|del|al|de la|a la|El|La|Lo|Los|"
                      r"Las|Un|Una|Unos|Unas|Del|Al|De la|A la)\s+)$")
+_ALL_CAPS = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
 
 
@@ -69,11 +70,14 @@ def note(source: str, target: str) -> str:
 
 def _target_for(match: Match, tgt: str, source: str) -> tuple[Term, str, bool] | None:
     concept = match.concept
-    term = concept.preferred(tgt, match.term.type)
+    # A source term written in capitals is an acronym whatever its entry says
+    # (OIPC-INTERPOL): it maps to the target's acronym, never to a second long form.
+    kind = "acronym" if _ALL_CAPS.match(match.term.text) else match.term.type
+    term = concept.preferred(tgt, kind)
     if term is None:
         return None
     text, plural = term.text, match.number == "pl"
-    if term.type in ("acronym", "abbreviation"):
+    if term.type in ("acronym", "abbreviation") or kind == "acronym":
         plural = bool(_PLURAL_DET.search(source[: match.span.start]))
         if plural:
             # An acronym has a plural when the glossary lists one (NGO → NGOs).

@@ -39,6 +39,9 @@ _FR_SUFFIX = (("euse", "eur"), ("rice", "eur"), ("ière", "ier"), ("ère", "er")
 _ES_DROP = {"el", "la", "los", "las"}
 _ES_MAP = {"del": "de", "al": "a"}
 _EN_DROP = {"the"}
+# Irregular plurals the inflection library writes (children): keyed like their singular.
+_EN_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person",
+                 "crises": "crisis", "analyses": "analysis", "chiefs": "chief"}
 
 # Context words that make "traite" a noun (la traite, contre la traite, de traite)
 # or a verb (il traite, qui la traite, le médecin traite).
@@ -135,6 +138,7 @@ def en_key(surface: str) -> str | None:
     w = _fold(surface)
     if w in _EN_DROP:
         return None
+    w = _EN_IRREGULAR.get(w, w)
     if len(w) <= 3:
         return w
     if w.endswith("ies") and len(w) > 4:
