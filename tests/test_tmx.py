@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from toolkit.cli.app import app
 from toolkit.errors import ParseError
-from toolkit.formats import get, read_file, write_file
+from toolkit.formats import for_path, get, read_file, write_file
 from toolkit.formats.tmx import read_pairs, write_units
 from toolkit.memory import Memory, Unit
 from toolkit.model import Catalogue, Origin, Segment, State
@@ -42,9 +42,10 @@ def _valid(data: bytes) -> None:
     assert DTD.validate(root), DTD.error_log.filter_from_errors()
 
 
-def test_registered() -> None:
+def test_registered_by_suffix(tmp_path) -> None:
     fmt = get("tmx")
     assert fmt.suffix == ".tmx"
+    assert for_path(tmp_path / "m.TMX") is fmt
 
 
 def test_write_is_dtd_valid_and_deterministic() -> None:
