@@ -100,3 +100,10 @@ def test_a_user_file_replaces_the_shipped_rules(tmp_path):
     engine = phrases.Phrases(build("apertium", glossary=False, layers=()), {"en": rules})
     out = engine.translate_batch(["Une feuille de route."], FR, EN)[0].text
     assert "plan of action" in out
+
+
+@needs_apertium
+def test_infinitive_after_pour_or_de_becomes_to():
+    assert "roadmap to strengthen" in _en("Une feuille de route pour renforcer la lutte.")
+    assert "to implement the plan" in _en("Un engagement à mettre en œuvre le plan.")
+    assert "for strengthen" not in _en("Une feuille de route pour renforcer la lutte.")

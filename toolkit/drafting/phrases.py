@@ -150,6 +150,15 @@ class _PhraseEngine(GlossaryEngine):
                 continue
             term, target, plural = chosen
             target = _contraction(m, target, tgt)
+            if tgt == "en" and _INFINITIVE.search(m.term.text.split(" ")[0]):
+                # "pour/de renforcer" → "to strengthen": the placeholder hides the
+                # infinitive the engine would have turned into "to".
+                before = _TO_PREP.search(text[pos:m.span.start])
+                if before:
+                    start = pos + before.start()
+                    m = replace(m, span=Span(start, m.span.end, text[start:m.span.end],
+                                             m.span.kind))
+                    target = "to " + target
             while str(_BASE + n * 10) in text:
                 n += 1
             token = str(_BASE + n * 10)
@@ -163,6 +172,8 @@ class _PhraseEngine(GlossaryEngine):
         return Plan(text, "".join(pieces), tuple(slots))
 
 
+_INFINITIVE = re.compile(r"^(?!.*(?:ier|aire)$)\w+(?:er|ir|re)$")
+_TO_PREP = re.compile(r"(?<!\w)(?:pour|de|d['’]|à)\s*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
