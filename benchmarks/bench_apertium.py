@@ -7,7 +7,7 @@ lines of newstest2013.fr (about 1,000 unique sentences).
 
 Baseline: ``apertium fr-es | apertium spa-eng`` fed all sentences at once
 (the fastest anyone can drive Apertium from a shell). The toolkit path is
-``toolkit.engines.build("apertium", glossary=False)``: span protection,
+``toolkit.stack.build("apertium", glossary=False)``: span protection,
 batching, mark stripping. "Per sentence" starts the pipe once per sentence,
 what a naive wrapper does.
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.engines import build  # noqa: E402
 from toolkit.ingest import load_many  # noqa: E402
 from toolkit.langs import Lang  # noqa: E402
 from toolkit.pipeline import segments_of  # noqa: E402
+from toolkit.stack import build  # noqa: E402
 
 FR, EN = Lang.parse("fr"), Lang.parse("en")
 

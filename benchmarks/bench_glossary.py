@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.engines.base import create, names  # noqa: E402
+from toolkit.engines import create, names  # noqa: E402
 from toolkit.errors import ToolkitError  # noqa: E402
 from toolkit.glossary import (  # noqa: E402
     Concept,

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_quality.py [--lines 300] [--json out.json]
 
 Rows switch the drafting layers (:mod:`toolkit.drafting`) on in turn over raw
-Apertium, then add what ``engines.build`` adds (span protection, glossary,
+Apertium, then add what ``stack.build`` adds (span protection, glossary,
 typography); "today" is ``build(layers=())``, the pipeline before these
 layers, and "full - X" leaves one layer out of the shipped stack. Measured on
 the first N lines of newstest2013 and FLORES dev (fr→en, ``../shared/eval``),
@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_glossary import dev_glossary, term_scores  # noqa: E402
 
 from toolkit import drafting  # noqa: E402
-from toolkit.engines import build  # noqa: E402
-from toolkit.engines.base import create  # noqa: E402
+from toolkit.engines import create  # noqa: E402
 from toolkit.glossary import Verifier, load_default  # noqa: E402
 from toolkit.langs import Lang  # noqa: E402
+from toolkit.stack import build  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SEEDS = ROOT.parent / "shared" / "seeds"

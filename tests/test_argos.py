@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from tinymodel import block_network, build_model_dir, model_env, tiny_archives  # noqa: F401
 
-from toolkit.engines import argos, packages
+from toolkit.engines import argos, create, packages
 from toolkit.engines.argos import ArgosEngine
-from toolkit.engines.base import Engine, Translation, create
+from toolkit.engines.base import Engine, Translation
 from toolkit.errors import EngineError
 from toolkit.langs import Lang
 

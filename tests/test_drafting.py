@@ -8,9 +8,9 @@ from conftest import needs_apertium
 from toolkit import drafting
 from toolkit.drafting.cleanup import clean
 from toolkit.drafting.preedit import preedit
-from toolkit.engines import build
 from toolkit.errors import EngineError
 from toolkit.langs import Lang
+from toolkit.stack import build
 
 FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
 

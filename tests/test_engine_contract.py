@@ -6,10 +6,11 @@ import inspect
 
 import pytest
 
-from toolkit.engines import base, build, names
+from toolkit.engines import names, registry
 from toolkit.engines.base import Engine, Translation
 from toolkit.engines.compose import Cached, Fallback, Pivot, Protected
 from toolkit.langs import Lang
+from toolkit.stack import build
 
 FR, EN = Lang.parse("fr"), Lang.parse("en")
 PROTOCOL = [m for m in ("unavailable", "pairs", "route", "translate_batch")]
@@ -20,19 +21,19 @@ def _params(func) -> list[str]:
 
 
 def _wrappers() -> list[Engine]:
-    pseudo = base.create("pseudo")
+    pseudo = registry.create("pseudo")
     return [Protected(pseudo), Cached(pseudo), Fallback([pseudo]),
-            Pivot(pseudo, base.create("identity"), "es")]
+            Pivot(pseudo, registry.create("identity"), "es")]
 
 
 @pytest.mark.parametrize("name", names())
 def test_registered_engine_has_the_protocol(name: str) -> None:
-    factory = base._REGISTRY[name]
+    factory = registry.factory(name)
     for method in PROTOCOL:
         assert callable(getattr(factory, method, None)), f"{name} lacks {method}"
         assert _params(getattr(factory, method)) == _params(getattr(Engine, method)), (
             f"{name}.{method} signature differs from the Protocol")
-    engine = base.create(name)
+    engine = registry.create(name)
     assert isinstance(engine, Engine)
     assert engine.name == name
 
@@ -84,7 +85,7 @@ def test_memory_and_glossary_wrappers_have_the_protocol(tmp_path) -> None:
     from toolkit.glossary import GlossaryEngine, load_default
     from toolkit.memory import Memory, MemoryFirst
 
-    pseudo = base.create("pseudo")
+    pseudo = registry.create("pseudo")
     for engine in (GlossaryEngine(pseudo, load_default()),
                    MemoryFirst(pseudo, Memory(tmp_path / "m.sqlite"))):
         assert isinstance(engine, Engine)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from toolkit.engines.base import Engine, Hypothesis, Translation, create
+from toolkit.engines import create
+from toolkit.engines.base import Engine, Hypothesis, Translation
 from toolkit.errors import EngineError
 from toolkit.glossary import Glossary, GlossaryEngine, load_default
 from toolkit.glossary.inflect import en_number, es_article, es_gender, es_number

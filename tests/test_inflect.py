@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import needs_apertium
 
-from toolkit.engines import build
 from toolkit.glossary import Matcher, load_default
 from toolkit.glossary.inflect import en_number, es_article, es_gender
 from toolkit.glossary.match import fr_key
 from toolkit.langs import Lang
+from toolkit.stack import build
 
 FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
 

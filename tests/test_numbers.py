@@ -6,8 +6,8 @@ import pytest
 from conftest import needs_apertium
 
 from toolkit.drafting.numbers import localise_source, restore, value
-from toolkit.engines import build
 from toolkit.langs import Lang
+from toolkit.stack import build
 
 FR = Lang.parse("fr")
 

@@ -6,9 +6,9 @@ import pytest
 from conftest import needs_apertium
 
 from toolkit.drafting import phrases
-from toolkit.engines import build
 from toolkit.errors import GlossaryError
 from toolkit.langs import Lang
+from toolkit.stack import build
 
 FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
 

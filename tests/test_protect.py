@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.engines.base import create
+from toolkit.engines import create
 from toolkit.engines.compose import Protected
 from toolkit.langs import Lang
 from toolkit.protect import find_protected, mask, unmask

@@ -12,7 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 from toolkit.cli.app import app
-from toolkit.engines import build
 from toolkit.errors import ConflictError
 from toolkit.formats import write_file
 from toolkit.ingest import load
@@ -21,6 +20,7 @@ from toolkit.langs import Lang
 from toolkit.model import Catalogue, State
 from toolkit.pipeline import translate_document
 from toolkit.publish import publish
+from toolkit.stack import build
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "publish"

@@ -12,7 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 from toolkit.cli.app import app
-from toolkit.engines import build
 from toolkit.errors import ConflictError
 from toolkit.formats import write_file
 from toolkit.ingest import load
@@ -20,6 +19,7 @@ from toolkit.langs import Lang
 from toolkit.model import State
 from toolkit.pipeline import translate_document
 from toolkit.site import build_site
+from toolkit.stack import build
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = [ROOT / "examples" / "communique-frontieres.html",

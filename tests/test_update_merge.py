@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from toolkit import formats
 from toolkit.cli.app import app
-from toolkit.engines import build
 from toolkit.errors import ConflictError
 from toolkit.ingest import load as load_release
 from toolkit.langs import Lang
@@ -20,6 +19,7 @@ from toolkit.merge import load_previous, translate_update, update
 from toolkit.model import Catalogue, Origin, Segment, State, segment_id
 from toolkit.pipeline import translate_segments
 from toolkit.review import import_reviewed
+from toolkit.stack import build
 
 runner = CliRunner()
 FR, EN = Lang.parse("fr"), Lang.parse("en")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import re
 
-from .engines import build
 from .engines.base import Engine
 from .langs import Lang
 from .segment import segment
+from .stack import build
 
 _PARA = re.compile(r"(\n[ \t]*\n)")
 

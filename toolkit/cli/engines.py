@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..engines import base
+from ..engines import registry
 from ..errors import ToolkitError
 from ..langs import Lang
 
@@ -18,8 +18,8 @@ def engines_command(
     """List translation engines, their language pairs and routes, or why they are unavailable."""
     want_src = Lang.parse(src).code if src else None
     want_tgt = Lang.parse(tgt).code if tgt else None
-    for name in base.names():
-        engine = base.create(name)
+    for name in registry.names():
+        engine = registry.create(name)
         reason = engine.unavailable()
         if reason:
             typer.echo(f"{name}: unavailable — {reason}")

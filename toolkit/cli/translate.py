@@ -10,12 +10,12 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..engines import DEFAULT_ENGINE, build
 from ..errors import ConflictError, EngineError
 from ..formats import write_file
 from ..ingest import load_many
 from ..langs import Lang
 from ..merge import load_previous, translate_update
+from ..stack import DEFAULT_ENGINE, build, with_memory
 
 # XLIFF 2.1 gets its own suffix so it can sit next to the 1.2 file; CAT tools
 # open ".xliff" and tell the versions apart by the version attribute.
@@ -50,13 +50,11 @@ def translate_command(
     docs = load_many(files)
     _refuse_name_clash(docs)
     eng = build(engine, glossary=False if no_glossary else glossary)
-    # --- memory-first (toolkit.memory): reuse reviewed translations before MT ---
-    from ..memory import Memory, MemoryFirst, default_path
+    from ..memory import default_path
 
     tm_path = memory if memory is not None else default_path(out)
     if memory is not None or tm_path.is_file():
-        eng = MemoryFirst(eng, Memory(tm_path))
-    # --- end memory-first ---
+        eng = with_memory(eng, tm_path)
     reason = eng.unavailable()
     if reason:
         raise EngineError(reason, engine=engine)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import EngineError, LanguageError
 from ..langs import Lang
-from .base import Translation, register, unsupported_pair
+from .base import Translation, unsupported_pair
 
 APT_HINT = (
     "apt-get install apertium apertium-fr-es apertium-eng-spa apertium-fra-cat "
@@ -113,7 +113,6 @@ def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
     return _MARK.sub(repl, text), tuple(dict.fromkeys(unknown))
 
 
-@register("apertium")
 class ApertiumEngine:
     """Rule-based translation through the ``apertium`` command."""
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import EngineError, ModelError
 from ..langs import Lang
-from .base import Hypothesis, Translation, register
+from .base import Hypothesis, Translation
 from .packages import ArgosPackage, discover, read_model_dir, search_dirs
 
 INSTALL_HINT = (
@@ -104,7 +104,6 @@ def _default_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-@register("argos")
 class ArgosEngine:
     """Argos Translate packages (or one CTranslate2 model directory) as an engine.
 

@@ -7,7 +7,7 @@ which engine it holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -90,41 +90,6 @@ class Wrapper:
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
     ) -> list[Translation]:
         return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
-
-
-_REGISTRY: dict[str, Callable[..., Engine]] = {}
-
-
-def register(name: str) -> Callable[[Callable[..., Engine]], Callable[..., Engine]]:
-    """Class decorator adding an engine factory to the registry under ``name``."""
-
-    def deco(factory: Callable[..., Engine]) -> Callable[..., Engine]:
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
-def names() -> list[str]:
-    _load_builtin()
-    return sorted(_REGISTRY)
-
-
-def create(name: str, **options: object) -> Engine:
-    """Build the engine registered as ``name``."""
-    _load_builtin()
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise EngineError(
-            f"unknown engine {name!r}", engine=name, hint="available: " + ", ".join(sorted(_REGISTRY))
-        ) from None
-    return factory(**options)
-
-
-def _load_builtin() -> None:
-    # Importing registers; the modules keep heavy imports inside methods.
-    from . import apertium, argos, identity  # noqa: F401
 
 
 def unsupported_pair(engine: Engine, src: Lang, tgt: Lang) -> EngineError:

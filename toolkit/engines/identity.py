@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..langs import Lang
-from .base import Translation, register
+from .base import Translation
 
 _ACCENTS = str.maketrans(
     "AaCcEeIiNnOoUuYy",
@@ -40,7 +40,6 @@ def pseudo(text: str) -> str:
     return f"[{body}{pad}]"
 
 
-@register("pseudo")
 class PseudoEngine:
     """Pseudo-translation for any pair; for tests, dry runs and layout checks."""
 
@@ -63,7 +62,6 @@ class PseudoEngine:
         ]
 
 
-@register("identity")
 class IdentityEngine:
     """Copies the source; useful to exercise formats without any translation."""
 
