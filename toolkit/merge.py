@@ -31,6 +31,7 @@ from pathlib import Path
 from .engines.base import Engine
 from .errors import ConflictError
 from .langs import Lang
+from .locales import existing_catalogues
 from .model import Catalogue, Document, Origin, Segment, State
 
 # A changed sentence shares a gap with its old version; when a gap holds
@@ -42,7 +43,6 @@ _MIN_SIMILARITY = 0.3
 _EXHAUSTIVE = 2500
 _BAND = 200
 _PER_SENTENCE = 6
-CATALOGUE_SUFFIXES = (".po", ".xlf", ".xliff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +199,7 @@ def update(previous: Catalogue, current: Sequence[Segment]) -> UpdateResult:
 
 def previous_paths(out_dir: str | os.PathLike, tgt: Lang, name: str) -> list[Path]:
     """Catalogues of release ``name`` in ``out_dir/<lang>/``, newest first."""
-    folder = Path(out_dir) / tgt.posix
-    found = [folder / f"{name}{sfx}" for sfx in CATALOGUE_SUFFIXES]
-    found = [p for p in found if p.is_file()]
+    found = list(existing_catalogues(out_dir, tgt, name).values())
     # Newest first: a reviewer may have saved one of them in place (Poedit).
     return sorted(found, key=lambda p: (-p.stat().st_mtime_ns, found.index(p)))
 

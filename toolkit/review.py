@@ -31,11 +31,12 @@ from pathlib import Path
 
 from .errors import ConflictError
 from .langs import Lang
+from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
 
 _RANK = {s: n for n, s in enumerate(State)}
 APPROVED_STATES = (State.TRANSLATED, State.REVIEWED, State.FINAL)
-_WRITE = (("po", ".po"), ("xliff", ".xlf"))
+_WRITE = DEFAULT_FORMATS
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,8 @@ def _unit_line(path: Path, unit_id: str) -> int | None:
 
 def _baseline(path: Path, cat: Catalogue, out_dir: Path) -> Path | None:
     tgt = Lang.parse(cat.tgt)
-    folder = out_dir / tgt.posix
     mine = path.resolve()
-    candidates = [folder / f"{cat.name}{sfx}" for sfx in (".xlf", ".po", ".xliff")]
+    candidates = [catalogue_path(out_dir, tgt, cat.name, f) for f in ("xliff", "po", "xliff2")]
     existing = [p for p in candidates if p.is_file()]
     others = [p for p in existing if p.resolve() != mine]
     if others:
@@ -195,15 +195,15 @@ def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike, 
     # Render everything first so a failure cannot leave half a tree behind.
     rendered: list[tuple[ImportResult, list[tuple[Path, bytes]]]] = []
     for res in plans:
-        folder = Path(out_dir) / Lang.parse(res.catalogue.tgt).posix
         todo = list(_WRITE)
-        if (folder / f"{res.catalogue.name}.xliff").is_file():
-            todo.append(("xliff2", ".xliff"))
+        if "xliff2" in existing_catalogues(out_dir, Lang.parse(res.catalogue.tgt), res.catalogue.name):
+            todo.append("xliff2")
         files = []
-        for fmt, sfx in todo:
+        for fmt in todo:
             buf = io.BytesIO()
             get(fmt).write(res.catalogue, buf, now=now, tool=tool)
-            files.append((folder / f"{res.catalogue.name}{sfx}", buf.getvalue()))
+            path = catalogue_path(out_dir, Lang.parse(res.catalogue.tgt), res.catalogue.name, fmt)
+            files.append((path, buf.getvalue()))
         rendered.append((res, files))
     results = []
     for res, files in rendered:

@@ -29,13 +29,13 @@ from .fileio import write_bytes_atomic
 from .formats import read_file
 from .inline import Code, fill, plain
 from .langs import Lang
+from .locales import is_catalogue
 from .model import Block, BlockKind, Catalogue, Document
 from .publish import Rendered, Warn, block_texts, find_source, pending
 
 ENDONYMS = {"fr": "Français", "en": "English", "es": "Español", "pt": "Português",
             "ar": "العربية", "de": "Deutsch", "it": "Italiano", "ca": "Català",
             "ru": "Русский", "zh": "中文", "gl": "Galego", "oc": "Occitan", "eo": "Esperanto"}
-CATALOGUE_SUFFIXES = (".po", ".xlf", ".xliff")
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.5}nav.languages ul{list-style:none;padding:0;display:flex;gap:1rem}"
           "nav.languages [aria-current]{font-weight:bold}.contact{border-top:1px solid #ccc}")
@@ -66,7 +66,7 @@ def _catalogues(locales: Path) -> list[Path]:
     chosen: dict[tuple[str, str], Path] = {}
     for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir()):
         for f in sorted(lang_dir.iterdir()):
-            if f.suffix.lower() not in CATALOGUE_SUFFIXES or not f.is_file():
+            if not is_catalogue(f) or not f.is_file():
                 continue
             key = (lang_dir.name, f.stem)
             old = chosen.get(key)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..formats import read_file
+from ..locales import is_catalogue
 from ..model import State
 
 _COLUMNS = (State.UNTRANSLATED, State.DRAFT, State.TRANSLATED, State.REVIEWED, State.FINAL)
@@ -19,7 +20,7 @@ def catalogue_paths(root: Path) -> list[Path]:
     """PO and XLIFF 1.2 catalogues under ``root``: the .po when both exist, to count once."""
     found: dict[Path, Path] = {}
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".po", ".xlf", ".xliff") and not path.name.startswith("."):
+        if is_catalogue(path):
             key = path.with_suffix("")
             if key not in found or path.suffix == ".po":
                 found[key] = path

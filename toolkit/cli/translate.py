@@ -14,12 +14,13 @@ from ..errors import ConflictError, EngineError
 from ..formats import write_file
 from ..ingest import load_many
 from ..langs import Lang
+from ..locales import CATALOGUE_FORMATS, DEFAULT_FORMATS, catalogue_path, existing_catalogues
 from ..merge import load_previous, translate_update
 from ..stack import DEFAULT_ENGINE, build, with_memory
 
 # XLIFF 2.1 gets its own suffix so it can sit next to the 1.2 file; CAT tools
 # open ".xliff" and tell the versions apart by the version attribute.
-OUTPUT_FORMATS = {"po": ".po", "xliff": ".xlf", "xliff2": ".xliff"}
+OUTPUT_FORMATS = CATALOGUE_FORMATS
 
 
 def translate_command(
@@ -42,7 +43,7 @@ def translate_command(
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     source = Lang.parse(src)
     targets = [Lang.parse(t) for t in (tgt or ["en"])]
-    fmts = list(formats or ["po", "xliff"])
+    fmts = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     for f in fmts:
         if f not in OUTPUT_FORMATS:
             raise typer.BadParameter(f"unknown format {f!r}; use po, xliff or xliff2")
@@ -81,10 +82,9 @@ def translate_command(
             if merged is not None and not quiet:
                 typer.echo(f"Updated {doc.name} → {t.code}: {merged.summary()}", err=True)
             extra = [] if formats else [  # keep an existing XLIFF 2.1 copy in step
-                f for f, sfx in OUTPUT_FORMATS.items()
-                if f not in fmts and (out / t.posix / f"{doc.name}{sfx}").is_file()]
+                f for f in existing_catalogues(out, t, doc.name) if f not in fmts]
             for f in fmts + extra:
-                path = out / t.posix / f"{doc.name}{OUTPUT_FORMATS[f]}"
+                path = catalogue_path(out, t, doc.name, f)
                 write_file(cat, path, now=now, tool=tool, fmt=f)
                 written.append(path)
     if not quiet:

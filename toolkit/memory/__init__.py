@@ -22,7 +22,9 @@ _KEEP = (State.TRANSLATED, State.REVIEWED, State.FINAL)
 
 def default_path(out: str | os.PathLike) -> Path:
     """Where a project's memory lives when no ``--memory`` is given."""
-    return Path(out) / ".toolkit" / "memory.sqlite"
+    from ..locales import memory_path
+
+    return memory_path(out)
 
 
 def importable(seg: Segment) -> bool:
