@@ -5,8 +5,9 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from tinymodel import model_env, tiny_archives  # noqa: F401
 
-from toolkit.engines import names, registry
+from toolkit.engines import names, packages, registry
 from toolkit.engines.base import Engine, Translation
 from toolkit.engines.compose import Cached, Fallback, Pivot, Protected
 from toolkit.langs import Lang
@@ -92,3 +93,14 @@ def test_memory_and_glossary_wrappers_have_the_protocol(tmp_path) -> None:
         for method in PROTOCOL:
             assert _params(getattr(type(engine), method)) == _params(getattr(Engine, method))
         assert len(engine.translate_batch(["Un.", "Deux."], FR, EN)) == 2
+
+
+def test_argos_on_the_tiny_model_translates_one_per_input(model_env, tiny_archives) -> None:  # noqa: F811
+    for path in tiny_archives.values():
+        packages.install_archive(path, model_env["models"])
+    engine = build("argos", glossary=False)
+    assert engine.unavailable() is None
+    out = engine.translate_batch(["Bonjour.", "La situation reste difficile.", ""], FR, EN)
+    assert len(out) == 3 and all(isinstance(t, Translation) for t in out)
+    assert out[2].text == ""
+    assert engine.translate_batch([], FR, EN) == []
