@@ -168,7 +168,8 @@ class ArgosEngine:
             import ctranslate2  # noqa: F401
             import sentencepiece  # noqa: F401
         except ImportError as exc:
-            return f"{exc.name} is not installed"
+            return (f"{exc.name} is not installed; install the Argos extra: "
+                    "pip install 'toolkit[argos]'")
         try:
             if not self.packages():
                 where = ", ".join(str(d) for d in search_dirs(self.packages_dir))
