@@ -23,7 +23,7 @@ GlossaryOption = Annotated[
     Path | None,
     typer.Option("--glossary", "-g",
                  help="Glossary file or directory (default: the shipped glossaries/; "
-                      "add/remove/import write to glossaries/iom-fr-en-es.tbx)."),
+                      "add/remove/import write to the shipped toolkit/data/glossaries/iom-fr-en-es.tbx)."),
 ]
 
 

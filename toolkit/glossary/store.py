@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from importlib import resources
 from pathlib import Path
 
 from ..errors import GlossaryError, InputError
@@ -15,8 +16,8 @@ SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv"}
 
 
 def default_dir() -> Path:
-    """The shipped ``glossaries/`` directory (found from this package, not the cwd)."""
-    return Path(__file__).resolve().parents[2] / "glossaries"
+    """The shipped glossaries: package data (``toolkit/data/glossaries``), so a wheel has them."""
+    return Path(str(resources.files("toolkit") / "data" / "glossaries"))
 
 
 def default_file() -> Path:
