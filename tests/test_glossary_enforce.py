@@ -145,3 +145,21 @@ def test_strategies_reach_the_terms(glossary: Glossary, strategy: str) -> None:
     out = engine.translate_batch(texts, FR, EN)
     for src, tr in zip(texts, out, strict=True):
         assert [i for i in check_terms(src, tr.text, glossary) if i.severity == "error"] == []
+
+
+@needs_apertium
+def test_a_user_glossary_adds_to_the_shipped_one(tmp_path) -> None:
+    """Two terms of one's own must not cost the 469 shipped concepts (traite → trafficking)."""
+    from toolkit import translate_text
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("concept_id,fr,en\nmy-bureau,bureau de liaison,liaison office\n"
+                    "my-atelier,atelier de validation,validation workshop\n", "utf-8")
+    text = "La traite des êtres humains a été examinée lors de l'atelier de validation."
+    added = translate_text(text, src="fr", tgt="en", glossary=mine)
+    assert "human trafficking" in added.lower() and "validation workshop" in added
+    from toolkit.stack import build
+
+    alone = build("apertium", glossary=mine, replace_glossary=True)
+    (tr,) = alone.translate_batch([text], FR, EN)
+    assert "validation workshop" in tr.text and "human trafficking" not in tr.text.lower()

@@ -23,6 +23,7 @@ def build(
     *,
     glossary: str | os.PathLike | bool | None = None,
     protect: bool = True,
+    replace_glossary: bool = False,
     layers: Iterable[str] | None = None,
     **options: Any,
 ) -> Engine:
@@ -45,7 +46,7 @@ def build(
     chosen = tuple(DEFAULT if layers is None else layers)
     engine: Engine = wrap_inner(create(name or DEFAULT_ENGINE, **options), chosen)
     if glossary is not False:
-        engine = _with_glossary(engine, glossary)
+        engine = _with_glossary(engine, glossary, replace_glossary)
     engine = wrap_protected(engine, chosen)
     if protect:
         engine = Protected(engine)
@@ -53,10 +54,18 @@ def build(
     return Cached(wrap_outer(engine, chosen, before_typography=False))
 
 
-def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None) -> Engine:
+def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None,
+                   replace: bool = False) -> Engine:
     from .glossary import GlossaryEngine, load, load_default
 
-    gloss = load_default() if glossary in (None, True) else load(glossary)  # type: ignore[arg-type]
+    # A user's glossary adds to the shipped one (its concepts win on the same id); dropping the
+    # shipped terms silently would bring back "treats" for *traite*.
+    if glossary in (None, True):
+        gloss = load_default()
+    elif replace:
+        gloss = load(glossary)  # type: ignore[arg-type]
+    else:
+        gloss = load_default().merge(load(glossary))  # type: ignore[arg-type]
     return GlossaryEngine(engine, gloss)
 
 

@@ -32,7 +32,10 @@ def translate_command(
     formats: Annotated[list[str] | None, typer.Option(
         "--format", help="po, xliff (1.2, .xlf), xliff2 (2.1, .xliff); default: po and xliff."
     )] = None,
-    glossary: Annotated[Path | None, typer.Option(help="Glossary file or folder.")] = None,
+    glossary: Annotated[Path | None, typer.Option(
+        help="Glossary file or folder, added to the shipped glossary (its concepts win).")] = None,
+    replace_glossary: Annotated[bool, typer.Option(
+        "--replace-glossary", help="Use only --glossary, without the shipped glossary.")] = False,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     memory: Annotated[Path | None, typer.Option(
@@ -50,7 +53,8 @@ def translate_command(
     # Check everything before writing anything: a bad file or pair aborts the run clean.
     docs = load_many(files)
     _refuse_name_clash(docs)
-    eng = build(engine, glossary=False if no_glossary else glossary)
+    eng = build(engine, glossary=False if no_glossary else glossary,
+                replace_glossary=replace_glossary)
     from ..memory import default_path
 
     tm_path = memory if memory is not None else default_path(out)
