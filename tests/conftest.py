@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -13,9 +14,13 @@ ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "tests" / "data" / "releases"
 SEEDS = sorted(RELEASES.glob("*.txt"))
 # Evaluation data beside the repository (a development checkout); absent in a user's clone.
-SHARED = ROOT.parent / "shared"
-needs_eval = pytest.mark.skipif(not (SHARED / "eval").is_dir(),
-                                reason="../shared/eval (evaluation data) is not beside this checkout")
+EVAL = Path(os.environ.get("TOOLKIT_EVAL_DIR") or ROOT.parent / "shared" / "eval")
+
+
+def needs_eval_file(name: str) -> pytest.MarkDecorator:
+    """Skip, saying where it looked, when an evaluation file is not at hand."""
+    return pytest.mark.skipif(not (EVAL / name).is_file(),
+                              reason=f"{EVAL / name} (evaluation data, set TOOLKIT_EVAL_DIR) is absent")
 EXAMPLES = ROOT / "examples"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

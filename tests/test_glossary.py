@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import EVAL, needs_eval_file
 
 from toolkit.errors import GlossaryError, ParseError, ToolkitError
 from toolkit.glossary import (
@@ -26,7 +27,7 @@ from toolkit.glossary import (
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "glossary"
 SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas" / "tbx"
-DEV_TERMS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "iom_terms_dev.tsv"
+DEV_TERMS = EVAL / "iom_terms_dev.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def test_spanish_core_terms(shipped: Glossary) -> None:
     assert shipped.get("voluntary-return").preferred("es").text == "retorno voluntario"
 
 
-@pytest.mark.skipif(not DEV_TERMS.is_file(), reason=f"{DEV_TERMS} (shared evaluation data) is absent")
+@needs_eval_file("iom_terms_dev.tsv")
 def test_every_dev_rendering_is_accepted(shipped: Glossary) -> None:
     """Each English rendering IOM used in the dev list is an approved term somewhere."""
     def keys(text: str) -> tuple:

@@ -32,7 +32,9 @@ INSTALL_HINT = (
 # holds the whole model in memory and takes a while to build.
 _TRANSLATORS: dict[tuple[str, str, int, str, int], Any] = {}
 _TOKENIZERS: dict[str, Any] = {}
-_VOCABS: dict[int, frozenset[str]] = {}  # keyed by id() of a cached, never-freed processor
+# Keyed by the model file: an id() would be reused once a processor is freed (tests clear
+# _TOKENIZERS), and a new model would then get the vocabulary of an old one.
+_VOCABS: dict[str, frozenset[str]] = {}
 _LOCK = threading.Lock()
 
 
@@ -83,14 +85,14 @@ def load_spm(path: Path) -> Any:
         return _TOKENIZERS[key]
 
 
-def _known_pieces(sp: Any) -> frozenset[str]:
+def _known_pieces(path: Path, sp: Any) -> frozenset[str]:
     """Every piece of ``sp`` except the unknown one, built once per model.
 
     A set look-up per token is much cheaper than a ``piece_to_id`` call into
     SentencePiece, and gives the same answer: a piece outside the vocabulary
     is exactly one that maps to the unknown id.
     """
-    key = id(sp)
+    key = str(Path(path).resolve())
     with _LOCK:
         if key not in _VOCABS:
             unk = sp.unk_id()
@@ -286,7 +288,7 @@ class ArgosEngine:
         sp_tgt = load_spm(pkg.target_spm)
         tokens = sp_src.encode(texts, out_type=str)
         if unknown is not None:
-            known = _known_pieces(sp_src)
+            known = _known_pieces(pkg.source_spm, sp_src)
             for found, toks in zip(unknown, tokens, strict=True):
                 found.update(p.lstrip("\u2581") for p in toks if p not in known)
         prefix = [[pkg.target_prefix] for _ in tokens] if pkg.target_prefix else None
