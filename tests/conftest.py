@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,9 @@ def needs_eval_file(name: str) -> pytest.MarkDecorator:
 EXAMPLES = ROOT / "examples"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# A user's own glossaries and models must not leak into the suite (nor the suite into them).
+os.environ["TOOLKIT_DATA_DIR"] = tempfile.mkdtemp(prefix="toolkit-data-")
 
 needs_apertium = pytest.mark.skipif(
     shutil.which("apertium") is None, reason="apertium is not installed (run scripts/setup.sh)"

@@ -52,3 +52,20 @@ def test_wheel_has_the_glossary_and_translates_with_it(wheel_python: Path, tmp_p
     assert str(ROOT) not in where and "site-packages" in where
     assert has_glossary == "True"
     assert "human trafficking" in "\n".join(text)
+
+
+def test_wheel_glossary_edits_stay_out_of_the_install(wheel_python: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["TOOLKIT_DATA_DIR"] = str(tmp_path / "data")
+    site = wheel_python.parent.parent
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.tbx")}
+    assert before, "the wheel install has no shipped glossary"
+    out = subprocess.run([str(wheel_python), "-m", "toolkit", "glossary", "add", "sea-wall",
+                          "--fr", "digue", "--en", "seawall"], cwd=tmp_path,
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "data" / "glossaries" / "glossary.tbx").is_file()
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*.tbx")} == before
+    listed = subprocess.run([str(wheel_python), "-m", "toolkit", "glossary", "list", "--search",
+                             "digue"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert "sea-wall" in listed.stdout

@@ -56,16 +56,12 @@ def build(
 
 def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None,
                    replace: bool = False) -> Engine:
-    from .glossary import GlossaryEngine, load, load_default
+    from .glossary import GlossaryEngine, load_layered
 
     # A user's glossary adds to the shipped one (its concepts win on the same id); dropping the
     # shipped terms silently would bring back "treats" for *traite*.
-    if glossary in (None, True):
-        gloss = load_default()
-    elif replace:
-        gloss = load(glossary)  # type: ignore[arg-type]
-    else:
-        gloss = load_default().merge(load(glossary))  # type: ignore[arg-type]
+    extra = None if glossary in (None, True) else glossary
+    gloss = load_layered(extra, replace=replace)  # type: ignore[arg-type]
     return GlossaryEngine(engine, gloss)
 
 

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from lxml import etree
 
-from ..errors import GlossaryError, InputError, ParseError
-from ..glossary import Concept, Glossary, Term, default_dir, default_file, dumps, load, save
+from ..errors import GlossaryError, InputError
+from ..glossary import (
+    Concept,
+    Glossary,
+    Term,
+    dumps,
+    editable_file,
+    load,
+    load_layered,
+    save,
+)
 from ..glossary.csvio import ARTICLES
 from ..glossary.model import ADMITTED, DEPRECATED, PREFERRED, guess_type
 from ..langs import Lang
@@ -22,17 +31,29 @@ app = typer.Typer(help="Domain glossary: list, add, remove, import, export, chec
 GlossaryOption = Annotated[
     Path | None,
     typer.Option("--glossary", "-g",
-                 help="Glossary file or directory (default: the shipped glossaries/; "
-                      "add/remove/import write to the shipped toolkit/data/glossaries/iom-fr-en-es.tbx)."),
+                 help="Glossary file or directory, on top of the shipped, user and project "
+                      "glossaries; add/edit/remove/import write into this file when given."),
+]
+
+
+class Scope(StrEnum):
+    project = "project"
+    user = "user"
+
+
+ScopeOption = Annotated[
+    Scope | None,
+    typer.Option("--scope", help="Write to the project's glossaries/glossary.tbx or the user's "
+                                 "own glossary (default: project when ./glossaries/ exists)."),
 ]
 
 
 def _read(path: Path | None) -> Glossary:
-    return load(path if path is not None else default_dir())
+    return load_layered(path)
 
 
-def _target_file(path: Path | None) -> Path:
-    target = path if path is not None else default_file()
+def _target_file(path: Path | None, scope: Scope | None = None) -> Path:
+    target = path if path is not None else editable_file(scope.value if scope else None)
     if target.is_dir():
         raise GlossaryError("a directory cannot be edited; give a glossary file", path=target,
                             hint="--glossary FILE.tbx|.csv|.tsv")
@@ -88,6 +109,7 @@ def add_command(
     article: Annotated[str, typer.Option(
         help="English article: '' keep, 'none' never, 'short' not before the acronym.")] = "",
     glossary: GlossaryOption = None,
+    scope: ScopeOption = None,
 ) -> None:
     """Add a concept with its French, English and Spanish terms."""
     if article not in ARTICLES:
@@ -97,21 +119,81 @@ def add_command(
     terms += [Term(t, "en", ADMITTED, guess_type(t)) for t in en_variant or []]
     terms += [Term(t, "en", DEPRECATED, guess_type(t)) for t in en_forbidden or []]
     terms += [Term(t, "es", PREFERRED, guess_type(t)) for t in es or []]
-    target = _target_file(glossary)
+    target = _target_file(glossary, scope)
     g = _read_target(target).add(
         Concept(concept_id, tuple(terms), domain=domain, note=note, article=article))
     save(g, target)
     typer.echo(f"added {concept_id} to {target} ({len(g)} concepts)")
 
 
+@app.command("edit")
+def edit_command(
+    concept_id: Annotated[str, typer.Argument(help="Id of the concept to change.")],
+    fr: Annotated[list[str] | None, typer.Option(
+        "--fr", help="French terms (repeatable; replace the French terms).")] = None,
+    en: Annotated[list[str] | None, typer.Option(
+        "--en", help="Preferred English terms (replace them).")] = None,
+    en_variant: Annotated[list[str] | None, typer.Option(
+        "--en-variant", help="Accepted English renderings (replace them).")] = None,
+    en_forbidden: Annotated[list[str] | None, typer.Option(
+        "--en-forbidden", help="Forbidden English renderings (replace them).")] = None,
+    es: Annotated[list[str] | None, typer.Option(
+        "--es", help="Spanish terms (replace them).")] = None,
+    domain: Annotated[str | None, typer.Option(help="Subject field.")] = None,
+    note: Annotated[str | None, typer.Option(help="Note for translators.")] = None,
+    article: Annotated[str | None, typer.Option(
+        help="English article: '' keep, 'none' never, 'short' not before the acronym.")] = None,
+    glossary: GlossaryOption = None,
+    scope: ScopeOption = None,
+) -> None:
+    """Change a concept; a shipped concept is copied, changed, into the editable file."""
+    from dataclasses import replace
+
+    if article is not None and article not in ARTICLES:
+        raise GlossaryError(f"--article must be one of {ARTICLES}", term=concept_id)
+    target = _target_file(glossary, scope)
+    own = _read_target(target)
+    concept = own.get(concept_id) if concept_id in own else load_layered(glossary).get(concept_id)
+    given = {("fr", PREFERRED): fr, ("en", PREFERRED): en, ("en", ADMITTED): en_variant,
+             ("en", DEPRECATED): en_forbidden, ("es", PREFERRED): es}
+    if all(v is None for v in given.values()) and domain is note is article is None:
+        raise typer.BadParameter("nothing to change: give at least one term or field option")
+    terms = list(concept.terms)
+    for (lang, status), texts in given.items():
+        if texts is None:
+            continue
+        # Spanish and French replace every term of the language; English by status, so that
+        # `--en` keeps the accepted and forbidden lists.
+        # A text moves from one status to another rather than being listed twice.
+        terms = [t for t in terms if t.lang != lang or (lang == "en" and t.status != status
+                                                        and t.text not in texts)]
+        terms += [Term(x, lang, status, guess_type(x)) for x in texts]
+    if not any(t.lang == "fr" for t in terms):
+        raise GlossaryError("a concept needs at least one French term", term=concept_id)
+    changed = replace(concept, terms=tuple(terms),
+                      domain=concept.domain if domain is None else domain,
+                      note=concept.note if note is None else note,
+                      article=concept.article if article is None else article)
+    g = own.merge(Glossary(name=own.name, concepts=(changed,)))
+    save(g, target)
+    typer.echo(f"changed {concept_id} in {target} ({len(g)} concepts)")
+
+
 @app.command("remove")
 def remove_command(
     concept_id: Annotated[str, typer.Argument(help="Id of the concept to remove.")],
     glossary: GlossaryOption = None,
+    scope: ScopeOption = None,
 ) -> None:
-    """Remove a concept by id."""
-    target = _target_file(glossary)
-    g = _read_target(target).remove(concept_id)
+    """Remove a concept by id from the editable glossary file."""
+    target = _target_file(glossary, scope)
+    own = _read_target(target)
+    if concept_id not in own and concept_id in load_layered(glossary):
+        raise GlossaryError(f"concept {concept_id!r} is not in {target}: it comes from a "
+                            "shipped or lower-level glossary", term=concept_id,
+                            hint="change it with `toolkit glossary edit`, or deprecate its "
+                                 "renderings there")
+    g = own.remove(concept_id)
     save(g, target)
     typer.echo(f"removed {concept_id} from {target} ({len(g)} concepts)")
 
@@ -120,10 +202,11 @@ def remove_command(
 def import_command(
     file: Annotated[Path, typer.Argument(help="TBX, CSV or TSV file to merge in.")],
     glossary: GlossaryOption = None,
+    scope: ScopeOption = None,
 ) -> None:
-    """Merge a TBX/CSV/TSV file into a glossary file; same ids are replaced."""
+    """Merge a TBX/CSV/TSV file into the editable glossary file; same ids are replaced."""
     incoming = load(file)
-    target = _target_file(glossary)
+    target = _target_file(glossary, scope)
     before = _read_target(target)
     replaced = sum(1 for c in incoming if c.id in before)
     g = before.merge(incoming)
@@ -150,41 +233,14 @@ def export_command(
 
 
 def _units(path: Path) -> tuple[list[tuple[str, str, str]], str, str]:
-    """(reference, source, target) of every translated unit, and the file's languages."""
+    """(unit id, source, target) of every translated unit, and the file's languages."""
+    from ..formats import read_file
+
     if not path.is_file():
         raise InputError("no such file", path=path)
-    if path.suffix.lower() == ".po":
-        import polib
-
-        try:
-            po = polib.pofile(str(path))
-        except (OSError, ValueError) as exc:
-            raise ParseError(f"cannot read PO file: {exc}", path=path) from exc
-        lang = po.metadata.get("Language", "")
-        units = [(e.msgctxt or f"line {e.linenum}", e.msgid, e.msgstr)
-                 for e in po if not e.obsolete and e.msgstr]
-        return units, "", lang
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(f"malformed XLIFF: {exc.msg}", path=path, line=exc.lineno) from exc
-    src = root.get("srcLang", "")
-    tgt = root.get("trgLang", "")
-    units = []
-    for el in root.iter():
-        name = etree.QName(el).localname if isinstance(el.tag, str) else ""
-        if name == "file":
-            src = el.get("source-language", src)
-            tgt = el.get("target-language", tgt)
-        if name not in ("trans-unit", "segment"):
-            continue
-        kids = {etree.QName(k).localname: k for k in el if isinstance(k.tag, str)}
-        if "source" in kids and "target" in kids:
-            uid = el.get("id") or (el.getparent().get("id", "") if name == "segment" else "")
-            units.append((uid or f"line {el.sourceline}", "".join(kids["source"].itertext()),
-                          "".join(kids["target"].itertext())))
-    return units, src, tgt
+    cat = read_file(path)
+    units = [(s.id, s.source, s.target) for s in cat.segments if s.target]
+    return units, cat.src, cat.tgt
 
 
 @app.command("check")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError
+from ..userdirs import data_home
 
 SPM_NAMES = ("sentencepiece.model", "source.spm")
 _HASHES: dict[tuple[str, int, int], str] = {}
@@ -44,10 +45,7 @@ def toolkit_models_dir(env: Mapping[str, str] | None = None) -> Path:
 
 
 def _data_home(env: Mapping[str, str]) -> Path:
-    if env.get("XDG_DATA_HOME"):
-        return Path(env["XDG_DATA_HOME"])
-    home = env.get("HOME")
-    return (Path(home) if home else Path.home()) / ".local" / "share"
+    return data_home(env)
 
 
 def search_dirs(extra: str | os.PathLike | None = None) -> list[Path]:

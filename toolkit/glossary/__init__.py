@@ -9,13 +9,26 @@
 from .enforce import STRATEGIES, GlossaryEngine, note, restore
 from .match import Match, Matcher, en_key, es_key, fr_key, tokenize
 from .model import ADMITTED, DEPRECATED, PREFERRED, Concept, Glossary, Term, guess_type
-from .store import default_dir, default_file, dumps, load, load_default, load_option, save
+from .store import (
+    default_dir,
+    default_file,
+    dumps,
+    editable_file,
+    layers,
+    load,
+    load_default,
+    load_layered,
+    load_option,
+    project_dir,
+    save,
+    user_dir,
+)
 from .verify import ConceptCheck, Verifier
 
 __all__ = [
     "ADMITTED", "DEPRECATED", "PREFERRED", "STRATEGIES", "Concept", "ConceptCheck", "Glossary",
     "GlossaryEngine", "Match", "Matcher", "Term", "Verifier", "default_dir", "default_file",
-    "dumps", "en_key", "es_key", "fr_key", "guess_type", "load", "load_default",
-    "load_option", "note",
+    "dumps", "editable_file", "en_key", "es_key", "fr_key", "guess_type", "layers", "load",
+    "load_default", "load_layered", "load_option", "note", "project_dir", "user_dir",
     "restore", "save", "tokenize",
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import GlossaryError, InputError
 from ..fileio import write_bytes_atomic
+from ..userdirs import toolkit_data_dir
 from . import csvio, tbx
 from .model import Glossary
 
@@ -21,8 +22,65 @@ def default_dir() -> Path:
 
 
 def default_file() -> Path:
-    """The canonical shipped glossary file, where ``add``/``remove`` write by default."""
+    """The canonical shipped glossary file (read-only: edits go to :func:`editable_file`)."""
     return default_dir() / "iom-fr-en-es.tbx"
+
+
+def user_dir() -> Path:
+    """A user's own glossaries, for every project: ``$TOOLKIT_DATA_DIR/glossaries``."""
+    return toolkit_data_dir() / "glossaries"
+
+
+def project_dir(root: str | os.PathLike | None = None) -> Path:
+    """A project's glossaries: ``glossaries/`` in the project folder (the working directory)."""
+    return Path(root if root is not None else Path.cwd()) / "glossaries"
+
+
+EDIT_FILE = "glossary.tbx"
+
+
+def editable_file(scope: str | None = None, root: str | os.PathLike | None = None) -> Path:
+    """Where ``glossary add/edit/remove/import`` write: never into the install.
+
+    ``scope`` is ``project`` or ``user``; by default the project's file when the project has a
+    ``glossaries/`` folder, else the user's.
+    """
+    if scope not in (None, "project", "user"):
+        raise GlossaryError(f"unknown glossary scope {scope!r}", hint="project or user")
+    project = project_dir(root)
+    if scope == "project" or (scope is None and project.is_dir()):
+        return project / EDIT_FILE
+    return user_dir() / EDIT_FILE
+
+
+def layers(extra: str | os.PathLike | None = None, *, replace: bool = False,
+           root: str | os.PathLike | None = None) -> list[Path]:
+    """The glossary sources of a run, lowest priority first.
+
+    shipped < user data dir < project ``glossaries/`` < ``extra`` (``--glossary``); with
+    ``replace`` only ``extra``. Folders that do not exist are left out.
+    """
+    if replace:
+        if extra is None:
+            raise GlossaryError("replacing the glossaries needs a glossary file",
+                                hint="--replace-glossary needs --glossary FILE")
+        return [Path(extra)]
+    found = [default_dir()] + [d for d in (user_dir(), project_dir(root)) if d.is_dir()]
+    resolved = {p.resolve() for p in found}
+    if extra is not None and Path(extra).resolve() not in resolved:
+        found.append(Path(extra))
+    return found
+
+
+def load_layered(extra: str | os.PathLike | None = None, *, replace: bool = False,
+                 root: str | os.PathLike | None = None) -> Glossary:
+    """Every layer of :func:`layers` merged; a concept in a later layer replaces the same id."""
+    merged: Glossary | None = None
+    for path in layers(extra, replace=replace, root=root):
+        part = load(path)
+        merged = part if merged is None else merged.merge(part)
+    assert merged is not None
+    return merged
 
 
 def _format(path: Path, fmt: str | None) -> str:
@@ -72,11 +130,12 @@ def load_default() -> Glossary:
     return load(default_dir())
 
 
-def load_option(path: str | os.PathLike | None, *, off: bool = False) -> Glossary | None:
-    """The glossary a command asked for: none, the file given, or the shipped one."""
+def load_option(path: str | os.PathLike | None, *, off: bool = False,
+                replace: bool = False) -> Glossary | None:
+    """The glossary a command asked for: none, or every layer with ``path`` on top."""
     if off:
         return None
-    return load(path) if path is not None else load_default()
+    return load_layered(path, replace=replace)
 
 
 def dumps(glossary: Glossary, fmt: str) -> bytes:
