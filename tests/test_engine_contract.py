@@ -100,7 +100,40 @@ def test_argos_on_the_tiny_model_translates_one_per_input(model_env, tiny_archiv
         packages.install_archive(path, model_env["models"])
     engine = build("argos", glossary=False)
     assert engine.unavailable() is None
-    out = engine.translate_batch(["Bonjour.", "La situation reste difficile.", ""], FR, EN)
-    assert len(out) == 3 and all(isinstance(t, Translation) for t in out)
+    texts = ["Bonjour.", "La situation reste difficile.", "",
+             "Écrivez à info@iom.int avant le 14/03."]
+    out = engine.translate_batch(texts, FR, EN)
+    assert len(out) == 4 and all(isinstance(t, Translation) for t in out)
     assert out[2].text == ""
+    # The tiny model drops placeholders; the protection layer must still keep every span.
+    assert "info@iom.int" in out[3].text and "14/03" in out[3].text, out[3]
     assert engine.translate_batch([], FR, EN) == []
+
+
+class _DropsPlaceholders:
+    """An engine that loses every placeholder, as a weak model does."""
+
+    name = "drops"
+
+    def unavailable(self):
+        return None
+
+    def pairs(self):
+        return []
+
+    def route(self, src, tgt):
+        return []
+
+    def translate_batch(self, texts, src, tgt, *, n_best=1):
+        import re
+
+        return [Translation(text=re.sub(r"ZXQ\d+QZ", "", t).upper()) for t in texts]
+
+
+def test_protected_puts_back_spans_an_engine_dropped() -> None:
+    out = Protected(_DropsPlaceholders()).translate_batch(
+        ["Écrivez à info@iom.int avant le 14/03.", "Rien.", "Voir https://iom.int"], FR, EN)
+    assert out[0].text == "ÉCRIVEZ À info@iom.int AVANT LE 14/03."
+    assert any("translating around" in n for n in out[0].notes)
+    assert out[1].text == "RIEN." and not out[1].notes
+    assert out[2].text == "VOIR https://iom.int"

@@ -11,13 +11,19 @@ from dataclasses import replace
 
 from ..errors import EngineError
 from ..langs import Lang
-from ..protect import mask, unmask
+from ..protect import PLACEHOLDER, mask, unmask
 from ..typography import localise
 from .base import Engine, Translation, Wrapper
 
 
 class Protected(Wrapper):
-    """Masks e-mails, URLs, phones, handles and numbers around an inner engine."""
+    """Masks e-mails, URLs, phones, handles and numbers around an inner engine.
+
+    An engine may drop a placeholder (a weak neural model often does). The span is never lost:
+    another hypothesis that keeps every span is taken, else the text between the spans is
+    translated piece by piece and the spans are put back between the pieces, as CAT tools
+    do around tags they cannot place.
+    """
 
     def translate_batch(
         self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
@@ -25,13 +31,67 @@ class Protected(Wrapper):
         masked = [mask(t) for t in texts]
         raw = self.inner.translate_batch([m.text for m in masked], src, tgt, n_best=n_best)
         out = []
-        for m, tr in zip(masked, raw):
+        around: list[int] = []
+        for i, (m, tr) in enumerate(zip(masked, raw)):
             text, lost = unmask(tr.text, m.spans)
+            notes = tr.notes
+            if lost:
+                whole = next((h for h in tr.hypotheses if not unmask(h.text, m.spans)[1]), None)
+                if whole is not None:
+                    text = unmask(whole.text, m.spans)[0]
+                    notes += (f"protected span kept by another hypothesis: "
+                              f"{', '.join(s.text for s in lost)}",)
+                else:
+                    around.append(i)
             hyps = tuple(replace(h, text=unmask(h.text, m.spans)[0]) for h in tr.hypotheses)
-            notes = tr.notes + tuple(f"protected span lost: {s.text}" for s in lost)
             unknown = tuple(u for u in tr.unknown if not u.startswith("ZXQ"))
             out.append(replace(tr, text=text, hypotheses=hyps, notes=notes, unknown=unknown))
+        if around:
+            self._translate_around(around, masked, out, src, tgt)
         return out
+
+    def _translate_around(self, which: list[int], masked: list, out: list[Translation],
+                          src: Lang, tgt: Lang) -> None:
+        # Pieces with a letter go to the engine in one batch; spaces, punctuation and the
+        # placeholders themselves stay as they are.
+        plans: list[list[str | int]] = []
+        todo: list[str] = []
+        for i in which:
+            plan: list[str | int] = []
+            for piece in _pieces(masked[i].text):
+                if PLACEHOLDER.fullmatch(piece) or not any(c.isalpha() for c in piece):
+                    plan.append(piece)
+                else:
+                    plan.append(len(todo))
+                    todo.append(piece)
+            plans.append(plan)
+        done = self.inner.translate_batch(todo, src, tgt) if todo else []
+        for i, plan in zip(which, plans):
+            parts = []
+            for step in plan:
+                if isinstance(step, str):
+                    parts.append(step)
+                    continue
+                piece, text = todo[step], done[step].text.strip()
+                lead = piece[: len(piece) - len(piece.lstrip())]
+                trail = piece[len(piece.rstrip()):]
+                parts.append(lead + text + trail)
+            text, lost = unmask("".join(parts), masked[i].spans)
+            kept = [s.text for s in masked[i].spans if s not in lost]
+            note = f"protected spans kept by translating around them: {', '.join(kept)}"
+            notes = out[i].notes + (note,)
+            notes += tuple(f"protected span lost: {s.text}" for s in lost)
+            out[i] = replace(out[i], text=text, notes=notes)
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut before and after every placeholder, the placeholders kept as pieces."""
+    out, pos = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out += [text[pos:m.start()], m.group()]
+        pos = m.end()
+    out.append(text[pos:])
+    return [p for p in out if p]
 
 
 class Localised(Wrapper):
