@@ -18,7 +18,7 @@ from toolkit.ingest import load
 from toolkit.langs import Lang
 from toolkit.model import State
 from toolkit.pipeline import translate_document
-from toolkit.site import build_site
+from toolkit.publish import build_site
 from toolkit.stack import build
 
 ROOT = Path(__file__).resolve().parents[1]

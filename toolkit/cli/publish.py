@@ -30,8 +30,7 @@ def publish_command(
     Refuses while units are still machine drafts or untranslated, unless
     --allow-drafts; sentences without a translation keep the source text.
     """
-    from ..publish import publish
-    from ..site import build_site
+    from ..publish import build_site, publish
 
     def warn(message: str) -> None:
         if not quiet:

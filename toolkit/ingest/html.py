@@ -10,7 +10,7 @@ codes (see :mod:`toolkit.inline`). ``translate="no"`` is honoured on blocks
 (kept as is) and on inline spans (one untranslatable code).
 
 :func:`extract` also returns, for every block, the nodes it came from, which
-is what :mod:`toolkit.publish` uses to put translations back in the tree.
+is what :mod:`toolkit.publish.html` uses to put translations back in the tree.
 """
 
 from __future__ import annotations

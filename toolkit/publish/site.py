@@ -24,14 +24,14 @@ from pathlib import Path
 import lxml.html
 from lxml.html import builder as E
 
-from .errors import ConflictError, InputError
-from .fileio import write_bytes_atomic
-from .formats import read_file
-from .inline import Code, fill, plain
-from .langs import Lang
-from .locales import is_catalogue
-from .model import Block, BlockKind, Catalogue, Document
-from .publish import Rendered, Warn, block_texts, find_source, pending
+from ..errors import ConflictError, InputError
+from ..fileio import write_bytes_atomic
+from ..formats import read_file
+from ..inline import Code, fill, plain
+from ..langs import Lang
+from ..locales import is_catalogue
+from ..model import Block, BlockKind, Catalogue, Document
+from .core import Rendered, Warn, block_texts, find_source, pending
 
 ENDONYMS = {"fr": "Français", "en": "English", "es": "Español", "pt": "Português",
             "ar": "العربية", "de": "Deutsch", "it": "Italiano", "ca": "Català",
@@ -80,17 +80,17 @@ def _catalogues(locales: Path) -> list[Path]:
 def _html_codes(doc: Document, refs: dict) -> tuple[tuple[Code, ...], ...]:
     if doc.fmt != "markdown":
         return tuple(b.codes for b in doc.blocks)
-    from .ingest.mdinline import to_html_code
+    from ..ingest.mdinline import to_html_code
 
     return tuple(tuple(to_html_code(c, refs) for c in b.codes) for b in doc.blocks)
 
 
 def _load_source(path: Path) -> tuple[Document, dict]:
-    from .ingest import load
+    from ..ingest import load
 
     if path.suffix.lower() in (".md", ".markdown"):
-        from .ingest.decode import read_text
-        from .ingest.markdown import extract
+        from ..ingest.decode import read_text
+        from ..ingest.markdown import extract
 
         ex = extract(read_text(path).text, path.stem, str(path))
         return ex.doc, ex.refs
