@@ -15,9 +15,9 @@ from toolkit.cli.app import app
 from toolkit.errors import ConflictError
 from toolkit.ingest import load as load_release
 from toolkit.langs import Lang
-from toolkit.merge import load_previous, translate_update, update
+from toolkit.merge import load_previous, update
 from toolkit.model import Catalogue, Origin, Segment, State, segment_id
-from toolkit.pipeline import translate_segments
+from toolkit.pipeline import translate_segments, translate_update
 from toolkit.review import import_reviewed
 from toolkit.stack import build
 

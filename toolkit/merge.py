@@ -28,11 +28,10 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .engines.base import Engine
 from .errors import ConflictError
 from .langs import Lang
 from .locales import existing_catalogues
-from .model import Catalogue, Document, Origin, Segment, State
+from .model import Catalogue, Origin, Segment, State
 
 # A changed sentence shares a gap with its old version; when a gap holds
 # several sentences, pairs need at least this much in common.
@@ -225,22 +224,3 @@ def load_previous(out_dir: str | os.PathLike, src: Lang, tgt: Lang, name: str
             f"catalogue is {cat.src} → {cat.tgt}, the run is {src.bcp47} → {tgt.bcp47}",
             path=paths[0], lang=cat.tgt)
     return cat
-
-
-def translate_update(doc: Document, engine: Engine, src: Lang, tgt: Lang,
-                     previous: Catalogue | None) -> tuple[Catalogue, UpdateResult | None]:
-    """Translate ``doc``, reusing ``previous`` work; only new and changed units hit the engine."""
-    from .pipeline import segments_of, translate_segments
-
-    fresh = segments_of(doc, src, tgt)
-    if previous is None:
-        segs, result = fresh, None
-    else:
-        result = update(previous, fresh)
-        segs = list(result.segments)
-    done = translate_segments(segs, engine, src, tgt)
-    cat = Catalogue(
-        name=doc.name, src=src.bcp47, tgt=tgt.bcp47, segments=tuple(done),
-        source_path=doc.path, fmt=doc.fmt, obsolete=result.obsolete if result else (),
-    )
-    return cat, result

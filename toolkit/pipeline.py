@@ -1,13 +1,17 @@
-"""Orchestration: document → segments → engine → catalogue. Everything is injected."""
+"""Orchestration: releases → segments → engine → catalogues, and the translate/update run."""
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .engines.base import Engine
+from .errors import InputError
 from .langs import Lang
+from .merge import UpdateResult, update
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
 
@@ -100,3 +104,163 @@ def translate_document(doc: Document, engine: Engine, src: Lang, tgt: Lang) -> C
         name=doc.name, src=src.bcp47, tgt=tgt.bcp47, segments=tuple(segs),
         source_path=doc.path, fmt=doc.fmt,
     )
+
+
+def translate_update(doc: Document, engine: Engine, src: Lang, tgt: Lang,
+                     previous: Catalogue | None) -> tuple[Catalogue, UpdateResult | None]:
+    """Translate ``doc``, reusing ``previous`` work; only new and changed units hit the engine."""
+    plan = _plan(doc, src, tgt, previous)
+    return _finish(plan, translate_segments(plan.segments, engine, src, tgt))
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """One release in one target before the engine runs: its units and what was kept."""
+
+    doc: Document
+    src: Lang
+    tgt: Lang
+    segments: list[Segment]
+    update: UpdateResult | None
+
+
+def _plan(doc: Document, src: Lang, tgt: Lang, previous: Catalogue | None) -> _Planned:
+    fresh = segments_of(doc, src, tgt)
+    if previous is None:
+        return _Planned(doc, src, tgt, fresh, None)
+    result = update(previous, fresh)
+    return _Planned(doc, src, tgt, list(result.segments), result)
+
+
+def _finish(plan: _Planned, done: Sequence[Segment]) -> tuple[Catalogue, UpdateResult | None]:
+    doc, res = plan.doc, plan.update
+    cat = Catalogue(
+        name=doc.name, src=plan.src.bcp47, tgt=plan.tgt.bcp47,
+        segments=tuple(done), source_path=doc.path, fmt=doc.fmt,
+        obsolete=res.obsolete if res else (),
+    )
+    return cat, res
+
+
+@dataclass
+class RunResult:
+    """What a translate or update run did: per release and target, and every file written."""
+
+    releases: int = 0
+    targets: tuple[Lang, ...] = ()
+    units: int = 0
+    written: list[Path] = field(default_factory=list)
+    updates: list[tuple[str, Lang, UpdateResult]] = field(default_factory=list)
+
+
+def translate_releases(
+    files: Sequence[str | os.PathLike],
+    src: Lang | str = "fr",
+    targets: Sequence[Lang | str] = ("en",),
+    *,
+    engine: str | Engine | None = None,
+    out: str | os.PathLike = "locales",
+    formats: Sequence[str] | None = None,
+    glossary: str | os.PathLike | bool | None = None,
+    replace_glossary: bool = False,
+    memory: str | os.PathLike | None = None,
+    require_previous: bool = False,
+    warn: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Translate (or update) releases into ``out/<lang>/<release>.<suffix>`` catalogues.
+
+    Everything is checked before anything is written: the inputs are read,
+    release names must not clash, the engine must be ready for every pair and
+    the catalogues of an earlier run are read. Then every release of a target
+    goes to the engine in one batch (a process start per hop per target, not
+    per file), and the catalogues are written atomically.
+
+    ``formats`` defaults to PO and XLIFF 1.2 plus any other copy already in
+    the tree; ``memory`` defaults to ``out/.toolkit/memory.sqlite`` when it
+    exists; ``require_previous`` refuses releases never translated (``update``).
+    """
+    from datetime import UTC, datetime
+
+    from . import __version__
+    from .errors import ConflictError, EngineError
+    from .formats import write_file
+    from .ingest import load_many
+    from .locales import CATALOGUE_FORMATS, DEFAULT_FORMATS, catalogue_path, existing_catalogues
+    from .locales import memory_path as default_memory
+    from .merge import load_previous, previous_paths
+    from .stack import DEFAULT_ENGINE, build, with_memory
+
+    source = src if isinstance(src, Lang) else Lang.parse(src)
+    tgts = list(dict.fromkeys(t if isinstance(t, Lang) else Lang.parse(t) for t in targets))
+    fmts = list(dict.fromkeys(formats or ()))
+    for f in fmts:
+        if f not in CATALOGUE_FORMATS:
+            raise InputError(f"unknown format {f!r}; use {', '.join(CATALOGUE_FORMATS)}")
+    docs = load_many(list(dict.fromkeys(Path(f) for f in files)))
+    _refuse_name_clash(docs)
+    if require_previous:
+        for doc in docs:
+            for t in tgts:
+                if not previous_paths(out, t, doc.name):
+                    raise ConflictError(
+                        f"no previous catalogue of {doc.name!r} in {Path(out) / t.posix}",
+                        path=doc.path or None, lang=t.bcp47,
+                        hint="use `toolkit translate` for a first translation")
+    # An engine object is used as given (a caller's own stack); a name gets the full stack.
+    name = engine if isinstance(engine, str) else None if engine is not None else DEFAULT_ENGINE
+    eng = engine if name is None else build(name, glossary=glossary,
+                                            replace_glossary=replace_glossary)
+    tm_path = Path(memory) if memory is not None else default_memory(out)
+    if memory is not None or tm_path.is_file():
+        eng = with_memory(eng, tm_path)
+    reason = eng.unavailable()
+    if reason:
+        raise EngineError(reason, engine=name or eng.name)
+    for t in tgts:
+        eng.route(source, t)
+    previous = {(t, doc.name): load_previous(out, source, t, doc.name)
+                for t in tgts for doc in docs}
+    if warn is not None:
+        for doc in docs:
+            if doc.encoding != "utf-8":
+                warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
+    now = datetime.now(UTC).replace(microsecond=0)
+    tool = f"toolkit {__version__}"
+    run = RunResult(releases=len(docs), targets=tuple(tgts))
+    for t in tgts:
+        plans = [_plan(doc, source, t, previous[(t, doc.name)]) for doc in docs]
+        batch = [s for p in plans for s in p.segments]
+        if progress is not None:
+            progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
+        done = translate_segments(batch, eng, source, t)
+        pos = 0
+        for plan in plans:
+            n = len(plan.segments)
+            cat, merged = _finish(plan, done[pos:pos + n])
+            pos += n
+            run.units += len(cat.segments)
+            if merged is not None:
+                run.updates.append((plan.doc.name, t, merged))
+            chosen = fmts or list(DEFAULT_FORMATS)
+            extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
+                f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
+            for f in chosen + extra:
+                path = catalogue_path(out, t, plan.doc.name, f)
+                write_file(cat, path, now=now, tool=tool, fmt=f)
+                run.written.append(path)
+    return run
+
+
+def _refuse_name_clash(docs: Sequence[Document]) -> None:
+    """Two inputs with one release name would write the same catalogues."""
+    from .errors import ConflictError
+
+    seen: dict[str, str] = {}
+    for doc in docs:
+        if doc.name in seen and seen[doc.name] != doc.path:
+            raise ConflictError(
+                f"two releases named {doc.name!r} ({seen[doc.name]} and {doc.path}) would write "
+                "the same catalogues", path=doc.path,
+                hint="translate them in separate runs with different --out, or rename one")
+        seen[doc.name] = doc.path

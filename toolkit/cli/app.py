@@ -14,10 +14,10 @@ from .memory import app as memory_app
 from .models import app as models_app
 from .publish import publish_command
 from .qa import qa_command
-from .review import import_command, update_command
+from .review import import_command
 from .segment import segment_command
 from .status import status_command
-from .translate import translate_command
+from .translate import translate_command, update_command
 
 app = typer.Typer(
     cls=ErrorHandlingGroup,
