@@ -38,6 +38,7 @@ OmegaT and Lokalize rewrite XLIFF ``state``).
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..model import Note, NoteOrigin, Origin, State
@@ -77,6 +78,11 @@ XLIFF2_STATE = {
 }
 XLIFF2_READ = {"translated": State.TRANSLATED, "reviewed": State.REVIEWED, "final": State.FINAL}
 SUBSTATE_PREFIX = "toolkit:"
+
+# Where each format records the base (see :func:`fingerprint`).
+BASE_HEADER = "X-Toolkit-Base"  # PO header field: "<id key>=<fingerprint> ..."
+BASE_EXTRADATA = "toolkit-base:"  # XLIFF 1.2 trans-unit/@extradata prefix
+BASE_NS = "urn:x-toolkit:base:1"  # XLIFF 2.1 unit/@tk:base
 
 _ID_POS = re.compile(r":b(\d+)s(\d+):[0-9a-f]{8}$")
 
@@ -166,3 +172,23 @@ def split_legacy_notes(notes: list[Note]) -> tuple[tuple[Note, ...], tuple[str, 
 
 
 _LEGACY_UNKNOWN, _LEGACY_QA = "unknown words: ", "qa: "
+
+
+def fingerprint(target: str, state: State) -> str:
+    """Short hash of what a unit says: its target and review state.
+
+    Writers record it per unit as the *base* of a later three-way merge; a
+    unit read back whose fingerprint equals its recorded base is untouched.
+    An empty target reads back as untranslated in every format, so it hashes
+    as such.
+
+    >>> fingerprint("Hello.", State.DRAFT) == fingerprint("Hello.", State.TRANSLATED)
+    False
+    """
+    st = state if target else State.UNTRANSLATED
+    return hashlib.sha1(f"{st.value}\n{target}".encode()).hexdigest()[:10]
+
+
+def base_key(unit_id: str) -> str:
+    """Short key of a unit id for the PO base header (ids can be long)."""
+    return hashlib.sha1(unit_id.encode()).hexdigest()[:8]
