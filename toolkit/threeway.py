@@ -153,8 +153,9 @@ def merge_copies(copies: Sequence[tuple[Path, Catalogue]]) -> Catalogue:
                 conflicts.append(Conflict(seg.id, cur.target, seg.target))
         if conflicts:
             raise conflict_error(conflicts, path, current=name0, incoming=path.name,
-                                 hint="copies of one release disagree: keep one (delete or "
-                                      "re-import the other) and run again")
+                                 hint="copies of one release disagree: make one win with "
+                                      f"`toolkit import {path} --prefer reviewed`, or delete "
+                                      "the other, and run again")
         name0 = f"{name0} + {path.name}"
     last = copies[-1][1]
     ids = {s.id for s in last.segments}
