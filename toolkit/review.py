@@ -1,13 +1,17 @@
 """Import reviewed catalogues: a reviewer's PO or XLIFF back into the output tree.
 
 Reviewers work in their own tools: Poedit removes ``#, fuzzy`` when a unit is
-confirmed, OmegaT and Lokalize change the XLIFF ``state``. The toolkit does not
-trust a file's own origin markers for what a person did; it compares the
-reviewed file with the catalogue it last wrote for the same release
-(``<out>/<lang>/<release>.po``, ``.xlf`` or ``.xliff``, whichever is not the
-reviewed file itself):
+confirmed, OmegaT and Lokalize change the XLIFF ``state`` (or not). The
+toolkit does not trust a file's own origin markers for what a person did; it
+merges each unit three ways (:mod:`toolkit.threeway`): the base recorded in
+the reviewed file (what the toolkit wrote), the current catalogue in the
+tree (all copies of the release merged, the reviewed file itself left out)
+and the reviewed unit. A unit the reviewer did not change never reverts
+newer work; a unit both sides changed differently is a conflict (nothing is
+written) unless ``prefer`` picks a side. A unit taken from the reviewer is:
 
-- target changed → *edited*: origin ``human``, state as the reviewer left it;
+- target changed → *edited*: origin ``human``, state as the reviewer left it
+  (``translated`` when a tool left the machine-draft state on an edit);
 - same target, state raised (e.g. draft → translated) → *confirmed*: origin
   ``human``;
 - same target, state lowered → *reopened*; target emptied → *cleared*;
@@ -56,6 +60,8 @@ class ImportResult:
     cleared: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()  # units absent from the reviewed file, kept as they were
     stale: tuple[str, ...] = ()  # units the file has as the toolkit once wrote them: kept newer
+    preferred: tuple[str, ...] = ()  # conflicts settled by ``prefer``
+    prefer: Prefer | None = None
     approved: tuple[Segment, ...] = field(default=())  # for memory.add(...)
 
     @property
@@ -75,6 +81,8 @@ class ImportResult:
             text += f", {len(self.cleared)} cleared"
         if self.stale:
             text += f", {len(self.stale)} older than the catalogue (kept the newer work)"
+        if self.preferred and self.prefer is not None:
+            text += f", {len(self.preferred)} conflict(s) settled for the {self.prefer.value} side"
         return text
 
 
@@ -186,7 +194,7 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
     side = Prefer(prefer) if prefer else None
     seen = {s.id: s for s in reviewed.segments}
     acts: dict[str, list[str]] = {k: [] for k in ("edited", "confirmed", "reopened", "cleared")}
-    merged, missing, conflicts, kept = [], [], [], []
+    merged, missing, conflicts, kept, preferred = [], [], [], [], []
     for seg in base.segments:
         rev = seen.get(seg.id)
         if rev is None:
@@ -209,9 +217,10 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
                 conflicts.append(Conflict(seg.id, seg.target, rev.target))
                 continue
             outcome = Outcome.TAKE if side == Prefer.REVIEWED else Outcome.KEEP
+            preferred.append(seg.id)
         if outcome == Outcome.KEEP:
             merged.append(seg)
-            if value(seg) != value(rev):
+            if value(seg) != value(rev) and seg.id not in preferred:
                 kept.append(seg.id)
             continue
         unit, what = _merge_unit(seg, rev)
@@ -227,6 +236,7 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
     return ImportResult(
         path=p, catalogue=cat, compared=tuple(others), out=out,
         missing=tuple(missing), approved=approved, stale=tuple(kept),
+        preferred=tuple(preferred), prefer=side,
         **{k: tuple(v) for k, v in acts.items()},
     )
 

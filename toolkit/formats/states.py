@@ -34,6 +34,13 @@ custom ``#,`` flag was rejected because Weblate reads ``#,`` flags as its own
 check flags. Reading any format falls back to the defaults above when a
 foreign tool drops our markers (Poedit removes ``#, fuzzy`` on confirmation,
 OmegaT and Lokalize rewrite XLIFF ``state``).
+
+Every unit also carries a *base*, the :func:`fingerprint` of the target and
+state the toolkit wrote (PO header ``X-Toolkit-Base``, XLIFF 1.2
+``extradata``, XLIFF 2.1 ``tk:base``), for three-way merges
+(:mod:`toolkit.threeway`). A target that differs from its base while the
+state still says draft was typed by a person in a tool that leaves the
+state alone (OmegaT): it reads on as ``human``/``translated``.
 """
 
 from __future__ import annotations
