@@ -105,3 +105,23 @@ def test_revised_percentage_reaches_the_reused_translation_apertium(tmp_path: Pa
         assert any(a.target == "The programme covers 12 countries and 3,400 families."
                    for a in cover.alternatives)
         assert cover.previous_target == "The programme covers 12 countries and 3,400 families."
+
+
+def test_update_without_memory_offers_the_previous_translation_brought_up_to_date(
+        tmp_path: Path) -> None:
+    release = tmp_path / "r.txt"
+    release.write_text("Titre\n\nLe taux atteint 68,5 % cette année.\n", encoding="utf-8")
+    out = tmp_path / "loc"
+    _run("translate", str(release), "--to", "en", "--engine", "pseudo", "--no-glossary",
+         "--out", str(out), "-q")
+    po = out / "en" / "r.po"
+    _review_all(po, {"Le taux": "The rate reaches 68.5% this year."})  # saved in place
+    release.write_text("Titre\n\nLe taux atteint 71,2 % cette année.\n", encoding="utf-8")
+    _run("update", str(release), "--to", "en", "--engine", "pseudo", "--no-glossary",
+         "--out", str(out), "-q")
+    for copy in ("r.po", "r.xlf"):
+        unit = next(s for s in formats.read_file(out / "en" / copy).segments
+                    if s.source.startswith("Le taux"))
+        assert unit.origin == Origin.MT and unit.previous_target == "The rate reaches 68.5% this year."
+        assert [a.target for a in unit.alternatives if a.origin == "previous-version"] == [
+            "The rate reaches 71.2% this year."]

@@ -31,7 +31,7 @@ from .engines.base import Engine
 from .errors import ConflictError
 from .langs import Lang
 from .locales import current_catalogue, existing_catalogues
-from .model import Catalogue, Document, Origin, Segment, State
+from .model import Alternative, Catalogue, Document, Origin, Segment, State
 
 # A changed sentence shares a gap with its old version; when a gap holds
 # several sentences, pairs need at least this much in common.
@@ -221,6 +221,26 @@ def load_previous(out_dir: str | os.PathLike, src: Lang, tgt: Lang, name: str
     return cat
 
 
+def _with_carried_previous(seg: Segment) -> Segment:
+    """A changed unit plus the previous translation with the new source's facts, as a suggestion.
+
+    The previous translation itself stays as it was (it translates the old
+    source); when its numbers, dates or names can be brought up to date
+    (:func:`toolkit.memory.facts.carry_facts`) the corrected text is offered
+    next to the machine draft, unless a memory match already offers it.
+    """
+    from .memory.facts import carry_facts
+
+    if not seg.previous_target or not seg.previous_source:
+        return seg
+    text = carry_facts(seg.previous_source, seg.previous_target, seg.source, seg.src, seg.tgt)
+    if text is None or text == seg.previous_target or text == seg.target or \
+            any(a.target == text for a in seg.alternatives):
+        return seg
+    return replace(seg, alternatives=seg.alternatives + (
+        Alternative(seg.source, text, "previous-version"),))
+
+
 def translate_update(doc: Document, engine: Engine, src: Lang, tgt: Lang,
                      previous: Catalogue | None) -> tuple[Catalogue, UpdateResult | None]:
     """Translate ``doc``, reusing ``previous`` work; only new and changed units hit the engine."""
@@ -233,6 +253,9 @@ def translate_update(doc: Document, engine: Engine, src: Lang, tgt: Lang,
         result = update(previous, fresh)
         segs = list(result.segments)
     done = translate_segments(segs, engine, src, tgt)
+    if result is not None:
+        changed = set(result.changed)
+        done = [_with_carried_previous(s) if s.id in changed else s for s in done]
     cat = Catalogue(
         name=doc.name, src=src.bcp47, tgt=tgt.bcp47, segments=tuple(done),
         source_path=doc.path, fmt=doc.fmt, obsolete=result.obsolete if result else (),
