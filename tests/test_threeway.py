@@ -315,3 +315,21 @@ def test_without_bases_the_states_decide(tree: Path, tmp_path: Path) -> None:
     _strip_bases(stale)
     with pytest.raises(ConflictError, match="changed differently"):
         import_reviewed(stale, tree)
+
+
+def test_xliff2_edit_that_keeps_initial_state_is_human(tmp_path: Path) -> None:
+    release = tmp_path / "rel.txt"
+    release.write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out"
+    _translate(release, out, "--format", "po", "--format", "xliff2")
+    path = out / "en" / "rel.xliff"
+    ns = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
+    root = etree.parse(str(path))
+    target = root.findall(".//x:unit/x:segment/x:target", ns)[1]
+    target.text = "Typed by a person; the state still says initial."
+    root.write(str(path), xml_declaration=True, encoding="UTF-8")
+    res = import_reviewed(path)  # in the tree: no --out
+    uid = _ids(out)[1]
+    assert res.edited == (uid,)
+    unit = _units(out / "en" / "rel.po")[uid]
+    assert (unit.origin, unit.state) == (Origin.HUMAN, State.TRANSLATED)
