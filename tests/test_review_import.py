@@ -56,7 +56,7 @@ def test_po_review_in_place(tree: tuple[Path, str]) -> None:
     edited, confirmed = review_po(po_path, edit=1, confirm=2)
     seen = []
     res = import_reviewed(po_path, out, hooks=[seen.append])
-    assert res.baseline == out / "en" / f"{name}.xlf"
+    assert res.compared == (out / "en" / f"{name}.xlf",)  # every other copy, not itself
     assert (res.edited, res.confirmed) == ((edited,), (confirmed,))
     assert res.draft == total - 2
     assert "1 edited, 1 confirmed" in res.summary()
@@ -85,7 +85,7 @@ def test_xliff_review_copy_like_omegat(tree: tuple[Path, str], tmp_path: Path) -
     etree.SubElement(units[3], f"{{{NS12['x']}}}note").text = "reworded the title"
     root.write(str(copy), xml_declaration=True, encoding="UTF-8")
     res = import_reviewed(copy, out)
-    assert res.baseline == out / "en" / f"{name}.xlf"
+    assert res.compared == (out / "en" / f"{name}.po", out / "en" / f"{name}.xlf")
     assert res.confirmed == (units[0].get("id"),) and res.edited == (units[3].get("id"),)
     back = {s.id: s for s in formats.read_file(out / "en" / f"{name}.po").segments}
     assert back[units[0].get("id")].state == State.REVIEWED

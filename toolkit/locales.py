@@ -8,9 +8,12 @@ instead of keeping their own suffix lists.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import ConflictError
 from .langs import Lang
+from .model import Catalogue
 
 # Formats written for a release by default, in the order they are written.
 DEFAULT_FORMATS = ("po", "xliff")
@@ -60,3 +63,42 @@ def existing_catalogues(out: str | os.PathLike, tgt: Lang, release: str) -> dict
 def memory_path(out: str | os.PathLike) -> Path:
     """The project's translation memory: ``<out>/.toolkit/memory.sqlite``."""
     return Path(out) / ".toolkit" / "memory.sqlite"
+
+
+def read_current(paths: Iterable[str | os.PathLike]) -> Catalogue:
+    """The current catalogue of one release from its copies (``.po``, ``.xlf``, ``.xliff``).
+
+    The one rule for "the current catalogue": every copy is read and they are
+    merged unit by unit with the three-way rule (:mod:`toolkit.threeway`),
+    so an edit saved in place in any copy counts, whichever file is newest.
+    Copies of different releases or language pairs, or a unit edited
+    differently in two copies, raise ConflictError; a malformed copy
+    ParseError.
+    """
+    from .formats import read_file
+    from .threeway import merge_copies
+
+    files = sorted({Path(p) for p in paths}, key=lambda p: (p.stat().st_mtime_ns, p.suffix))
+    if not files:
+        raise ValueError("no catalogue files")
+    copies = [(p, read_file(p)) for p in files]
+    first_path, first = copies[0]
+    for path, cat in copies[1:]:
+        if (cat.name, Lang.parse(cat.src), Lang.parse(cat.tgt)) != (
+                first.name, Lang.parse(first.src), Lang.parse(first.tgt)):
+            raise ConflictError(
+                f"copy of {first_path.name} is release {cat.name!r} {cat.src} → {cat.tgt}, "
+                f"not {first.name!r} {first.src} → {first.tgt}", path=path)
+    return merge_copies(copies)
+
+
+def current_catalogue(out: str | os.PathLike, tgt: Lang, release: str, *,
+                      exclude: str | os.PathLike | None = None) -> Catalogue | None:
+    """The current catalogue of ``release`` in ``out`` (see :func:`read_current`), or None.
+
+    ``exclude`` leaves one file out: a reviewed file saved in place is merged
+    against the other copies, not against itself.
+    """
+    skip = Path(exclude).resolve() if exclude is not None else None
+    paths = [p for p in existing_catalogues(out, tgt, release).values() if p.resolve() != skip]
+    return read_current(paths) if paths else None

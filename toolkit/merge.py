@@ -26,12 +26,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from .errors import ConflictError
 from .langs import Lang
-from .locales import existing_catalogues
-from .model import Catalogue, Origin, Segment, State
+from .locales import current_catalogue, existing_catalogues
+from .model import Alternative, Catalogue, Origin, Segment, State
 
 # A changed sentence shares a gap with its old version; when a gap holds
 # several sentences, pairs need at least this much in common.
@@ -196,26 +195,21 @@ def update(previous: Catalogue, current: Sequence[Segment]) -> UpdateResult:
     )
 
 
-def previous_paths(out_dir: str | os.PathLike, tgt: Lang, name: str) -> list[Path]:
-    """Catalogues of release ``name`` in ``out_dir/<lang>/``, newest first."""
-    found = list(existing_catalogues(out_dir, tgt, name).values())
-    # Newest first: a reviewer may have saved one of them in place (Poedit).
-    return sorted(found, key=lambda p: (-p.stat().st_mtime_ns, found.index(p)))
-
-
 def load_previous(out_dir: str | os.PathLike, src: Lang, tgt: Lang, name: str
                   ) -> Catalogue | None:
-    """The catalogue a previous run (or a reviewer) left for ``name``, or None.
+    """The catalogue previous runs (and reviewers editing in place) left for ``name``, or None.
 
-    Raises ParseError when it is malformed and ConflictError when it belongs
-    to another release or language pair.
+    Every copy (``.po``, ``.xlf``, ``.xliff``) counts: they are merged unit by
+    unit (:func:`toolkit.locales.current_catalogue`), so a reviewer's in-place
+    PO edit survives a newer XLIFF. Raises ParseError when a copy is
+    malformed and ConflictError when copies disagree on a unit or belong to
+    another release or language pair.
     """
-    from .formats import read_file
-
-    paths = previous_paths(out_dir, tgt, name)
+    paths = list(existing_catalogues(out_dir, tgt, name).values())
     if not paths:
         return None
-    cat = read_file(paths[0])
+    cat = current_catalogue(out_dir, tgt, name)
+    assert cat is not None
     if cat.name != name:
         raise ConflictError(f"catalogue belongs to release {cat.name!r}, not {name!r}",
                             path=paths[0])
@@ -224,3 +218,23 @@ def load_previous(out_dir: str | os.PathLike, src: Lang, tgt: Lang, name: str
             f"catalogue is {cat.src} → {cat.tgt}, the run is {src.bcp47} → {tgt.bcp47}",
             path=paths[0], lang=cat.tgt)
     return cat
+
+
+def with_carried_previous(seg: Segment) -> Segment:
+    """A changed unit plus the previous translation with the new source's facts, as a suggestion.
+
+    The previous translation itself stays as it was (it translates the old
+    source); when its numbers, dates or names can be brought up to date
+    (:func:`toolkit.memory.facts.carry_facts`) the corrected text is offered
+    next to the machine draft, unless a memory match already offers it.
+    """
+    from .memory.facts import carry_facts
+
+    if not seg.previous_target or not seg.previous_source:
+        return seg
+    text = carry_facts(seg.previous_source, seg.previous_target, seg.source, seg.src, seg.tgt)
+    if text is None or text == seg.previous_target or text == seg.target or \
+            any(a.target == text for a in seg.alternatives):
+        return seg
+    return replace(seg, alternatives=seg.alternatives + (
+        Alternative(seg.source, text, "previous-version"),))

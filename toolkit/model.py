@@ -138,6 +138,11 @@ class Segment:
     kind: str = ""  # the block kind (title, paragraph, list-item...)
     flags: tuple[str, ...] = field(default=())
     alternatives: tuple[Alternative, ...] = ()
+    # Fingerprint of what the toolkit last wrote for this unit, as recorded in
+    # the file it was read from ("" when the file records none): the base of
+    # a three-way merge (toolkit.threeway). Writers record a fresh one, so it
+    # says where a value was read from, not what the unit is: not compared.
+    base: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # Callers may hand plain strings (engine provenance lines): they are toolkit notes.

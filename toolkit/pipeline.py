@@ -11,7 +11,7 @@ from pathlib import Path
 from .engines.base import Engine
 from .errors import InputError
 from .langs import Lang
-from .merge import UpdateResult, update
+from .merge import UpdateResult, update, with_carried_previous
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
 
@@ -134,6 +134,9 @@ def _plan(doc: Document, src: Lang, tgt: Lang, previous: Catalogue | None) -> _P
 
 def _finish(plan: _Planned, done: Sequence[Segment]) -> tuple[Catalogue, UpdateResult | None]:
     doc, res = plan.doc, plan.update
+    if res is not None:  # the reviewer's old translation, its facts brought up to date
+        changed = set(res.changed)
+        done = [with_carried_previous(s) if s.id in changed else s for s in done]
     cat = Catalogue(
         name=doc.name, src=plan.src.bcp47, tgt=plan.tgt.bcp47,
         segments=tuple(done), source_path=doc.path, fmt=doc.fmt,
@@ -188,7 +191,7 @@ def translate_releases(
     from .ingest import load_many
     from .locales import CATALOGUE_FORMATS, DEFAULT_FORMATS, catalogue_path, existing_catalogues
     from .locales import memory_path as default_memory
-    from .merge import load_previous, previous_paths
+    from .merge import load_previous
     from .stack import DEFAULT_ENGINE, build, with_memory
 
     source = src if isinstance(src, Lang) else Lang.parse(src)
@@ -202,7 +205,7 @@ def translate_releases(
     if require_previous:
         for doc in docs:
             for t in tgts:
-                if not previous_paths(out, t, doc.name):
+                if not existing_catalogues(out, t, doc.name):
                     raise ConflictError(
                         f"no previous catalogue of {doc.name!r} in {Path(out) / t.posix}",
                         path=doc.path or None, lang=t.bcp47,

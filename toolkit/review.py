@@ -1,13 +1,17 @@
 """Import reviewed catalogues: a reviewer's PO or XLIFF back into the output tree.
 
 Reviewers work in their own tools: Poedit removes ``#, fuzzy`` when a unit is
-confirmed, OmegaT and Lokalize change the XLIFF ``state``. The toolkit does not
-trust a file's own origin markers for what a person did; it compares the
-reviewed file with the catalogue it last wrote for the same release
-(``<out>/<lang>/<release>.po``, ``.xlf`` or ``.xliff``, whichever is not the
-reviewed file itself):
+confirmed, OmegaT and Lokalize change the XLIFF ``state`` (or not). The
+toolkit does not trust a file's own origin markers for what a person did; it
+merges each unit three ways (:mod:`toolkit.threeway`): the base recorded in
+the reviewed file (what the toolkit wrote), the current catalogue in the
+tree (all copies of the release merged, the reviewed file itself left out)
+and the reviewed unit. A unit the reviewer did not change never reverts
+newer work; a unit both sides changed differently is a conflict (nothing is
+written) unless ``prefer`` picks a side. A unit taken from the reviewer is:
 
-- target changed → *edited*: origin ``human``, state as the reviewer left it;
+- target changed → *edited*: origin ``human``, state as the reviewer left it
+  (``translated`` when a tool left the machine-draft state on an edit);
 - same target, state raised (e.g. draft → translated) → *confirmed*: origin
   ``human``;
 - same target, state lowered → *reopened*; target emptied → *cleared*;
@@ -30,9 +34,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import ConflictError
+from .formats.states import fingerprint
 from .langs import Lang
-from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues
+from .locales import DEFAULT_FORMATS, catalogue_path, current_catalogue, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
+from .threeway import Conflict, Outcome, Prefer, conflict_error, decide, settle, target_changed, value
 
 _RANK = {s: n for n, s in enumerate(State)}
 APPROVED_STATES = (State.TRANSLATED, State.REVIEWED, State.FINAL)
@@ -45,13 +51,17 @@ class ImportResult:
 
     path: Path  # the reviewed file
     catalogue: Catalogue  # the merged catalogue, as written
-    baseline: Path | None  # the catalogue it was compared with
+    compared: tuple[Path, ...]  # the copies of the current catalogue it was merged with
+    out: Path = Path("locales")  # the output tree
     written: tuple[Path, ...] = ()
     edited: tuple[str, ...] = ()
     confirmed: tuple[str, ...] = ()
     reopened: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()  # units absent from the reviewed file, kept as they were
+    stale: tuple[str, ...] = ()  # units the file has as the toolkit once wrote them: kept newer
+    preferred: tuple[str, ...] = ()  # conflicts settled by ``prefer``
+    prefer: Prefer | None = None
     approved: tuple[Segment, ...] = field(default=())  # for memory.add(...)
 
     @property
@@ -69,6 +79,10 @@ class ImportResult:
             text += f", {len(self.reopened)} reopened"
         if self.cleared:
             text += f", {len(self.cleared)} cleared"
+        if self.stale:
+            text += f", {len(self.stale)} older than the catalogue (kept the newer work)"
+        if self.preferred and self.prefer is not None:
+            text += f", {len(self.preferred)} conflict(s) settled for the {self.prefer.value} side"
         return text
 
 
@@ -86,23 +100,23 @@ def _unit_line(path: Path, unit_id: str) -> int | None:
     return module.unit_lines(data).get(unit_id)
 
 
-def _baseline(path: Path, cat: Catalogue, out_dir: Path) -> Path | None:
+def _no_catalogue(path: Path, cat: Catalogue, out_dir: Path) -> ConflictError:
     tgt = Lang.parse(cat.tgt)
-    mine = path.resolve()
-    candidates = [catalogue_path(out_dir, tgt, cat.name, f) for f in ("xliff", "po", "xliff2")]
-    existing = [p for p in candidates if p.is_file()]
-    others = [p for p in existing if p.resolve() != mine]
-    if others:
-        return others[0]
-    if existing:
-        return None  # the reviewed file is the only catalogue: it is its own baseline
     langs = sorted({p.parent.name for p in out_dir.glob(f"*/{cat.name}.*") if p.is_file()})
-    raise ConflictError(
+    return ConflictError(
         f"no catalogue of release {cat.name!r} in {tgt.bcp47} under {out_dir}",
         path=path, lang=cat.tgt,
         hint=(f"the release was translated into {', '.join(langs)}" if langs
               else "run `toolkit translate` first, or pass the right --out"),
     )
+
+
+def default_out(path: str | os.PathLike, cat: Catalogue) -> Path:
+    """The output tree of a reviewed file: its grandparent when it sits in ``<out>/<lang>/``."""
+    p = Path(path).resolve()
+    if p.parent.name == Lang.parse(cat.tgt).posix:
+        return p.parent.parent
+    return Path("locales")
 
 
 def _merge_unit(base: Segment, rev: Segment) -> tuple[Segment, str]:
@@ -123,19 +137,46 @@ def _merge_unit(base: Segment, rev: Segment) -> tuple[Segment, str]:
     return merged, "reopened"
 
 
-def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike) -> ImportResult:
-    """Read and check one reviewed file and merge it; nothing is written.
+def _own_change(rev: Segment) -> str:
+    """What was done to a unit of the only catalogue there is, judged by its base."""
+    if not rev.base or value(rev) == rev.base:
+        return "unchanged"
+    if not rev.target:
+        return "cleared"
+    if target_changed(rev):
+        return "edited"
+    lower = any(fingerprint(rev.target, s) == rev.base and _RANK[s] > _RANK[rev.state]
+                for s in State)
+    return "reopened" if lower else "confirmed"
 
-    Raises ParseError for a malformed file and ConflictError for a file that
-    does not belong to a release in ``out_dir`` (unknown release, other
-    language pair, units or source texts the release does not have).
+
+def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = None, *,
+                prefer: Prefer | str | None = None,
+                current: Catalogue | None = None) -> ImportResult:
+    """Read and check one reviewed file and merge it three ways; nothing is written.
+
+    ``out_dir`` defaults to the tree the file sits in (``<out>/<lang>/``),
+    else ``locales``. ``current`` overrides the catalogue read from the tree
+    (for a second file of the same release in one run). Raises ParseError for
+    a malformed file and ConflictError for a file that does not belong to a
+    release in ``out_dir`` (unknown release, other language pair, units or
+    source texts the release does not have) and for units the reviewer and
+    the current catalogue changed differently, unless ``prefer`` names the
+    side that wins.
     """
     from .formats import read_file
 
-    p, out = Path(path), Path(out_dir)
+    p = Path(path)
     reviewed = read_file(p)
-    base_path = _baseline(p, reviewed, out)
-    base = read_file(base_path) if base_path else reviewed
+    out = Path(out_dir) if out_dir is not None else default_out(p, reviewed)
+    tgt = Lang.parse(reviewed.tgt)
+    copies = existing_catalogues(out, tgt, reviewed.name)
+    others = [c for c in copies.values() if c.resolve() != p.resolve()]
+    if current is None and others:
+        current = current_catalogue(out, tgt, reviewed.name, exclude=p)
+    if current is None and not copies:
+        raise _no_catalogue(p, reviewed, out)
+    base = current if current is not None else reviewed
     if Lang.parse(base.src) != Lang.parse(reviewed.src):
         raise ConflictError(f"source language is {reviewed.src}, the release is {base.src}",
                             path=p, lang=reviewed.src)
@@ -150,79 +191,113 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike) -> ImportRe
                                 path=p, line=_unit_line(p, seg.id),
                                 hint="sources are not edited in review; change the release "
                                      "and run `toolkit update`")
+    side = Prefer(prefer) if prefer else None
     seen = {s.id: s for s in reviewed.segments}
     acts: dict[str, list[str]] = {k: [] for k in ("edited", "confirmed", "reopened", "cleared")}
-    merged, missing = [], []
+    merged, missing, conflicts, kept, preferred = [], [], [], [], []
     for seg in base.segments:
         rev = seen.get(seg.id)
         if rev is None:
             merged.append(seg)
             missing.append(seg.id)
             continue
-        if base_path is None:  # no baseline: believe the file, confirmed work is human
-            unit = replace(rev, origin=Origin.HUMAN) if rev.state in APPROVED_STATES else rev
+        if current is None:  # the reviewed file is the only catalogue: its bases tell
+            what = _own_change(rev)
+            unit = settle(rev)
+            if what in ("edited", "confirmed") or (not rev.base and unit.state in APPROVED_STATES):
+                unit = replace(unit, origin=Origin.HUMAN) if unit.target else unit
             merged.append(unit)
+            if what in acts:
+                acts[what].append(seg.id)
+            continue
+        rev = settle(rev)
+        outcome = decide(seg, rev)
+        if outcome == Outcome.CONFLICT:
+            if side is None:
+                conflicts.append(Conflict(seg.id, seg.target, rev.target))
+                continue
+            outcome = Outcome.TAKE if side == Prefer.REVIEWED else Outcome.KEEP
+            preferred.append(seg.id)
+        if outcome == Outcome.KEEP:
+            merged.append(seg)
+            if value(seg) != value(rev) and seg.id not in preferred:
+                kept.append(seg.id)
             continue
         unit, what = _merge_unit(seg, rev)
         merged.append(unit)
         if what in acts:
             acts[what].append(seg.id)
+    if conflicts:
+        raise conflict_error(conflicts, p, current="current catalogue", incoming=p.name,
+                             hint="`toolkit import --prefer reviewed|current` picks a side")
     cat = replace(base, segments=tuple(merged))
     approved = tuple(s for s in cat.segments
                      if s.state in APPROVED_STATES and s.origin == Origin.HUMAN and s.target)
     return ImportResult(
-        path=p, catalogue=cat, baseline=base_path, missing=tuple(missing), approved=approved,
+        path=p, catalogue=cat, compared=tuple(others), out=out,
+        missing=tuple(missing), approved=approved, stale=tuple(kept),
+        preferred=tuple(preferred), prefer=side,
         **{k: tuple(v) for k, v in acts.items()},
     )
 
 
-def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike, *,
-                now: datetime | None = None, tool: str | None = None,
-                hooks: Sequence[Hook] = ()) -> list[ImportResult]:
-    """Import several reviewed files: all are checked before any is written."""
+def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None = None,
+                *, now: datetime | None = None, tool: str | None = None,
+                hooks: Sequence[Hook] = (), prefer: Prefer | str | None = None
+                ) -> list[ImportResult]:
+    """Import several reviewed files: all are checked before any is written.
+
+    Several files of one release are merged one after the other, each
+    three ways against the result of the ones before it.
+    """
     from . import __version__
     from .fileio import write_bytes_atomic
     from .formats import get
 
     now = now or datetime.now(UTC).replace(microsecond=0)
     tool = tool or f"toolkit {__version__}"
-    plans = [plan_import(p, out_dir) for p in paths]
-    names = [(r.catalogue.name, r.catalogue.tgt) for r in plans]
-    for i, key in enumerate(names):
-        if key in names[:i]:
-            raise ConflictError(f"two reviewed files for release {key[0]!r} in {key[1]}",
-                                path=plans[i].path)
+    plans: list[ImportResult] = []
+    last: dict[tuple[Path, str, str], int] = {}  # release → its last file's plan
+    for p in paths:
+        res = plan_import(p, out_dir, prefer=prefer)
+        key = (res.out.resolve(), res.catalogue.name, res.catalogue.tgt)
+        if key in last:  # another file of the same release: merge it into the result so far
+            res = plan_import(p, res.out, prefer=prefer, current=plans[last[key]].catalogue)
+        last[key] = len(plans)
+        plans.append(res)
     # Render everything first so a failure cannot leave half a tree behind.
-    rendered: list[tuple[ImportResult, list[tuple[Path, bytes]]]] = []
-    for res in plans:
+    rendered: dict[int, list[tuple[Path, bytes]]] = {}
+    for i in last.values():
+        res = plans[i]
+        tgt = Lang.parse(res.catalogue.tgt)
         todo = list(_WRITE)
-        if "xliff2" in existing_catalogues(out_dir, Lang.parse(res.catalogue.tgt), res.catalogue.name):
+        if "xliff2" in existing_catalogues(res.out, tgt, res.catalogue.name):
             todo.append("xliff2")
         files = []
         for fmt in todo:
             buf = io.BytesIO()
             get(fmt).write(res.catalogue, buf, now=now, tool=tool)
-            path = catalogue_path(out_dir, Lang.parse(res.catalogue.tgt), res.catalogue.name, fmt)
-            files.append((path, buf.getvalue()))
-        rendered.append((res, files))
-    results = []
-    for res, files in rendered:
+            files.append((catalogue_path(res.out, tgt, res.catalogue.name, fmt), buf.getvalue()))
+        rendered[i] = files
+    for files in rendered.values():
         for target, data in files:
             write_bytes_atomic(target, data)
-        results.append(replace(res, written=tuple(t for t, _ in files)))
+    results = [replace(res, written=tuple(t for t, _ in rendered.get(i, ())))
+               for i, res in enumerate(plans)]
     for res in results:
         for hook in hooks:
             hook(res)
     return results
 
 
-def import_reviewed(path: str | os.PathLike, out_dir: str | os.PathLike, *,
+def import_reviewed(path: str | os.PathLike, out_dir: str | os.PathLike | None = None, *,
                     now: datetime | None = None, tool: str | None = None,
-                    hooks: Sequence[Hook] = ()) -> ImportResult:
+                    hooks: Sequence[Hook] = (), prefer: Prefer | str | None = None
+                    ) -> ImportResult:
     """Merge one reviewed PO/XLIFF file into ``out_dir`` and return what changed.
 
     ``result.approved`` holds the human-approved units, ready for the
     translation memory (``memory.add``); ``hooks`` get the result after the
     catalogues are written.
     """
-    return import_many([path], out_dir, now=now, tool=tool, hooks=hooks)[0]
+    return import_many([path], out_dir, now=now, tool=tool, hooks=hooks, prefer=prefer)[0]

@@ -8,12 +8,17 @@ from typing import Annotated
 import typer
 
 from ..review import import_many
+from ..threeway import Prefer
 
 
 def import_command(
     files: Annotated[list[Path], typer.Argument(help="Reviewed PO or XLIFF files.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output tree the toolkit wrote.")]
-    = Path("locales"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output tree the toolkit wrote (default: the tree a file sits in, "
+                            "OUT/<lang>/, else ./locales).")] = None,
+    prefer: Annotated[Prefer | None, typer.Option(
+        "--prefer", help="Who wins a unit both the reviewer and the current catalogue changed "
+                         "(default: stop with exit 6 and list them).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     memory: Annotated[Path | None, typer.Option(
         "--memory", dir_okay=False,
@@ -24,16 +29,21 @@ def import_command(
 ) -> None:
     """Merge reviewed PO/XLIFF files back into OUT/<lang>/; confirmed and edited units become human.
 
-    Each file is compared with the catalogue the toolkit last wrote; the
+    Each unit is merged three ways: what the toolkit wrote (recorded in the
+    file), the current catalogue and the reviewed file. Stale units never
+    revert newer work; units changed on both sides stop the import. The
     merged catalogue is written back as PO and XLIFF, and the approved units
     go into the translation memory so they are never machine-translated again.
     """
     from ..memory import add_segments, default_path
 
-    tm_path = memory if memory is not None else default_path(out)
-    stored: list[int] = []
-    hooks = () if no_memory else (lambda res: stored.append(add_segments(tm_path, res.approved)),)
-    results = import_many(files, out, hooks=hooks)
+    stored: list[tuple[Path, int]] = []
+
+    def store(res) -> None:
+        tm = memory if memory is not None else default_path(res.out)
+        stored.append((tm, add_segments(tm, res.approved)))
+
+    results = import_many(files, out, hooks=() if no_memory else (store,), prefer=prefer)
     if quiet:
         return
     for res in results:
@@ -41,5 +51,5 @@ def import_command(
         typer.echo(f"{res.path}: {cat.name} ({cat.tgt}): {res.summary()}")
         for path in res.written:
             typer.echo(f"  wrote {path}")
-    if stored:
-        typer.echo(f"memory: {sum(stored)} new unit(s) in {tm_path}")
+    for tm in dict.fromkeys(t for t, _ in stored):
+        typer.echo(f"memory: {sum(n for t, n in stored if t == tm)} new unit(s) in {tm}")

@@ -9,22 +9,19 @@ from typing import Annotated
 
 import typer
 
-from ..formats import read_file
-from ..locales import is_catalogue
+from ..locales import is_catalogue, read_current
 from ..model import State
 
 _COLUMNS = (State.UNTRANSLATED, State.DRAFT, State.TRANSLATED, State.REVIEWED, State.FINAL)
 
 
-def catalogue_paths(root: Path) -> list[Path]:
-    """PO and XLIFF 1.2 catalogues under ``root``: the .po when both exist, to count once."""
-    found: dict[Path, Path] = {}
+def catalogue_groups(root: Path) -> list[list[Path]]:
+    """Catalogues under ``root``, the copies of one release (same folder and name) together."""
+    found: dict[Path, list[Path]] = {}
     for path in sorted(root.rglob("*")):
         if is_catalogue(path):
-            key = path.with_suffix("")
-            if key not in found or path.suffix == ".po":
-                found[key] = path
-    return sorted(found.values())
+            found.setdefault(path.with_suffix(""), []).append(path)
+    return [found[k] for k in sorted(found)]
 
 
 def status_command(
@@ -32,12 +29,13 @@ def status_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Count units by review state in each catalogue and say which can be published."""
-    files: list[Path] = []
+    groups: list[list[Path]] = []
     for p in paths or [Path("locales")]:
-        files.extend(catalogue_paths(p) if p.is_dir() else [p])
+        groups.extend(catalogue_groups(p) if p.is_dir() else [[p]])
     rows = []
-    for path in files:
-        cat = read_file(path)
+    for group in groups:
+        # Copies are counted once, merged as translate and import see them.
+        cat, path = read_current(group), group[0]
         counts = Counter(s.state for s in cat.segments)
         rows.append({"file": str(path), "release": cat.name, "language": cat.tgt,
                      "units": len(cat.segments), "obsolete": len(cat.obsolete),

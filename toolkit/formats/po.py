@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import BinaryIO
 
@@ -34,8 +35,11 @@ from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
 from . import Format, register
 from .states import (
+    BASE_HEADER,
+    base_key,
     default_origin,
     escape_line,
+    fingerprint,
     parse_origin,
     parse_state,
     position,
@@ -164,6 +168,10 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         "X-Toolkit-Release": cat.name,
         "X-Toolkit-Source": cat.source_path,
         "X-Toolkit-Format": cat.fmt,
+        # The base of a later three-way merge, one token per unit. A header
+        # field, not a "#." line per entry: Poedit shows those to translators.
+        BASE_HEADER: " ".join(f"{base_key(s.id)}={fingerprint(s.target, _read_state(s))}"
+                              for s in cat.segments),
     }
     blocks = [str(po).rstrip("\n")]
     blocks += [_entry(seg) for seg in cat.segments]
@@ -301,6 +309,7 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     segs: list[Segment] = []
     obsolete: list[Segment] = []
     seen: dict[str, int] = {}
+    bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
     for entry in po:
         if not entry.msgctxt:
             raise ParseError("entry has no msgctxt (the toolkit's unit id)", path=path,
@@ -310,7 +319,10 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
             raise ParseError(f"duplicate unit id {entry.msgctxt!r} (first at line "
                              f"{seen[key]})", path=path, line=entry.linenum)
         seen[key] = entry.linenum
-        (obsolete if entry.obsolete else segs).append(_segment(entry, src_tag, tgt_tag))
+        seg = _segment(entry, src_tag, tgt_tag)
+        if not entry.obsolete:
+            seg = replace(seg, base=bases.get(base_key(seg.id), ""))
+        (obsolete if entry.obsolete else segs).append(seg)
     return Catalogue(
         name=meta.get("X-Toolkit-Release", meta.get("Project-Id-Version", "")),
         src=src_tag, tgt=tgt_tag, segments=tuple(segs),

@@ -34,10 +34,18 @@ custom ``#,`` flag was rejected because Weblate reads ``#,`` flags as its own
 check flags. Reading any format falls back to the defaults above when a
 foreign tool drops our markers (Poedit removes ``#, fuzzy`` on confirmation,
 OmegaT and Lokalize rewrite XLIFF ``state``).
+
+Every unit also carries a *base*, the :func:`fingerprint` of the target and
+state the toolkit wrote (PO header ``X-Toolkit-Base``, XLIFF 1.2
+``extradata``, XLIFF 2.1 ``tk:base``), for three-way merges
+(:mod:`toolkit.threeway`). A target that differs from its base while the
+state still says draft was typed by a person in a tool that leaves the
+state alone (OmegaT): it reads on as ``human``/``translated``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..model import Note, NoteOrigin, Origin, State
@@ -77,6 +85,11 @@ XLIFF2_STATE = {
 }
 XLIFF2_READ = {"translated": State.TRANSLATED, "reviewed": State.REVIEWED, "final": State.FINAL}
 SUBSTATE_PREFIX = "toolkit:"
+
+# Where each format records the base (see :func:`fingerprint`).
+BASE_HEADER = "X-Toolkit-Base"  # PO header field: "<id key>=<fingerprint> ..."
+BASE_EXTRADATA = "toolkit-base:"  # XLIFF 1.2 trans-unit/@extradata prefix
+BASE_NS = "urn:x-toolkit:base:1"  # XLIFF 2.1 unit/@tk:base
 
 _ID_POS = re.compile(r":b(\d+)s(\d+):[0-9a-f]{8}$")
 
@@ -166,3 +179,23 @@ def split_legacy_notes(notes: list[Note]) -> tuple[tuple[Note, ...], tuple[str, 
 
 
 _LEGACY_UNKNOWN, _LEGACY_QA = "unknown words: ", "qa: "
+
+
+def fingerprint(target: str, state: State) -> str:
+    """Short hash of what a unit says: its target and review state.
+
+    Writers record it per unit as the *base* of a later three-way merge; a
+    unit read back whose fingerprint equals its recorded base is untouched.
+    An empty target reads back as untranslated in every format, so it hashes
+    as such.
+
+    >>> fingerprint("Hello.", State.DRAFT) == fingerprint("Hello.", State.TRANSLATED)
+    False
+    """
+    st = state if target else State.UNTRANSLATED
+    return hashlib.sha1(f"{st.value}\n{target}".encode()).hexdigest()[:10]
+
+
+def base_key(unit_id: str) -> str:
+    """Short key of a unit id for the PO base header (ids can be long)."""
+    return hashlib.sha1(unit_id.encode()).hexdigest()[:8]

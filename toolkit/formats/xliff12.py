@@ -34,11 +34,13 @@ from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, S
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
+    BASE_EXTRADATA,
     XLIFF12_QUALIFIER,
     XLIFF12_QUALIFIER_READ,
     XLIFF12_READ,
     XLIFF12_STATE,
     default_origin,
+    fingerprint,
     parse_origin,
     position,
     split_legacy_notes,
@@ -61,9 +63,14 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return el
 
 
-def _unit(body: etree._Element, seg: Segment) -> None:
+def _unit(body: etree._Element, seg: Segment, obsolete: bool = False) -> None:
     tu = _sub(body, "trans-unit", id=seg.id)
     tu.set(f"{{{XML_NS}}}space", "preserve")
+    if not obsolete:
+        # The base of a later three-way merge. extradata is 1.2's slot for a
+        # tool's own data; an attribute in our own namespace would fail the
+        # strict schema (its ##other wildcard is processContents="strict").
+        tu.set("extradata", BASE_EXTRADATA + fingerprint(seg.target, seg.state))
     if seg.state in _APPROVED:
         tu.set("approved", "yes")
     kind_in_restype = bool(seg.kind) and _NMTOKENISH.match(seg.kind) is not None
@@ -140,7 +147,7 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     if cat.obsolete:
         group = _sub(body, "group", id="obsolete", resname="obsolete", translate="no")
         for seg in cat.obsolete:
-            _unit(group, seg)
+            _unit(group, seg, obsolete=True)
     fp.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
@@ -209,12 +216,14 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     uid = tu.get("id", "")
     block, index = position(uid)
     notes, legacy_unknown = split_legacy_notes(notes)
+    extra = tu.get("extradata", "")
     return Segment(
         id=uid, source=_text(tu.find(_Q + "source")), src=src, tgt=tgt,
         target=text, origin=origin, state=state, block=block, index=index, ref=ref,
         notes=notes, comments=tuple(comments), unknown=unknown or legacy_unknown,
         previous_source=prev_src, previous_target=prev_tgt, kind=kind, flags=flags,
         alternatives=tuple(alternatives),
+        base=extra[len(BASE_EXTRADATA):] if extra.startswith(BASE_EXTRADATA) else "",
     )
 
 

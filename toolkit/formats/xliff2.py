@@ -39,10 +39,12 @@ from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, S
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
+    BASE_NS,
     SUBSTATE_PREFIX,
     XLIFF2_READ,
     XLIFF2_STATE,
     default_origin,
+    fingerprint,
     parse_origin,
     position,
     split_legacy_notes,
@@ -53,7 +55,8 @@ MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _Q, _MDA, _MTC = f"{{{NS}}}", f"{{{MDA}}}", f"{{{MTC}}}"
-_NSMAP = {None: NS, "mda": MDA, "mtc": MTC}
+_NSMAP = {None: NS, "mda": MDA, "mtc": MTC, "tk": BASE_NS}
+_BASE = f"{{{BASE_NS}}}base"
 _OBSOLETE = "toolkit-obsolete"
 _PREVIOUS = "toolkit:previous-version"
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
@@ -74,8 +77,11 @@ def _metadata(parent: etree._Element, pairs: list[tuple[str, str]]) -> None:
         _el(group, _MDA + "meta", value, type=kind)
 
 
-def _unit(parent: etree._Element, seg: Segment, uid: str) -> None:
+def _unit(parent: etree._Element, seg: Segment, uid: str, obsolete: bool = False) -> None:
     unit = _el(parent, _Q + "unit", id=uid, name=seg.id)
+    if not obsolete:
+        # The base of a later three-way merge; <unit> allows other namespaces' attributes.
+        unit.set(_BASE, fingerprint(seg.target, seg.state))
     if seg.previous_source or seg.previous_target:
         match = _el(_el(unit, _MTC + "matches"), _MTC + "match", ref="#s1", type="other",
                     subType=_PREVIOUS, origin="previous version")
@@ -150,7 +156,7 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         group = _el(file_el, _Q + "group", id=_OBSOLETE, name="obsolete",
                     type="toolkit:obsolete", translate="no")
         for seg, uid in zip(cat.obsolete, ids[len(cat.segments):]):
-            _unit(group, seg, uid)
+            _unit(group, seg, uid, obsolete=True)
     if not every:
         # A file needs at least one unit; an empty release gets an empty group.
         _el(file_el, _Q + "group", id="empty")
@@ -214,7 +220,7 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
         unknown=tuple(v for k, v in meta if k == "unknown") or legacy_unknown,
         previous_source=prev_src, previous_target=prev_tgt, kind=values.get("kind", ""),
         flags=tuple(v for k, v in meta if k == "flag"),
-        alternatives=tuple(alternatives),
+        alternatives=tuple(alternatives), base=unit.get(_BASE, ""),
     )
 
 

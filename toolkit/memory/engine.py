@@ -10,17 +10,22 @@ Policy (what a reviewer expects):
   somewhere by definition. We insert it, but the unit stays a *draft* flagged
   ``fuzzy-match`` (PO ``#, fuzzy``), and the notes carry the memory's source
   sentence and the machine translation, so the reviewer sees what differs
-  and has the alternative at hand;
+  and has the alternative at hand. Numbers, dates, amounts, e-mails and names
+  that differ between the memory's source and the new one are carried into
+  the match by value (:mod:`toolkit.memory.facts`); when that is impossible
+  the machine translation is the draft and the match only an alternative;
 * below the threshold → the inner engine's translation, unchanged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..langs import Lang
 from ..model import Alternative
+from .facts import carry_facts
 from .store import DEFAULT_THRESHOLD, Match, Memory
 
 
@@ -64,13 +69,25 @@ class MemoryFirst(Wrapper):
                 if m is None:
                     out[i] = tr
                     continue
+                # A match for a sentence with other numbers, dates or names must not
+                # bring the old ones back (toolkit.memory.facts).
+                text = carry_facts(m.unit.source, m.unit.target, texts[i], src.bcp47, tgt.bcp47)
+                if text is None:
+                    out[i] = replace(tr, notes=tr.notes + (
+                        f"memory: tm-fuzzy {m.score:.0f}% from {_where(m)} not used: its "
+                        "numbers, dates or names differ and could not be carried over",),
+                        matches=tr.matches + (Alternative(m.unit.source, m.unit.target,
+                                                          "tm-fuzzy", round(m.score, 1)),))
+                    continue
+                carried = (("memory: numbers, dates and names updated from the new source",)
+                           if text != m.unit.target else ())
                 out[i] = Translation(
-                    text=m.unit.target,
-                    hypotheses=(Hypothesis(m.unit.target, m.score), Hypothesis(tr.text, tr.score))
+                    text=text,
+                    hypotheses=(Hypothesis(text, m.score), Hypothesis(tr.text, tr.score))
                     + tr.hypotheses[1:],
                     notes=(f"memory: tm-fuzzy {m.score:.0f}% from {_where(m)}",
                            f"memory source: {m.unit.source}",
-                           f"machine translation: {tr.text}"),
+                           f"machine translation: {tr.text}") + carried,
                     origin="tm-fuzzy",
                     score=m.score,
                     matches=(Alternative(m.unit.source, m.unit.target, "tm-fuzzy",
