@@ -138,6 +138,9 @@ class Segment:
     kind: str = ""  # the block kind (title, paragraph, list-item...)
     flags: tuple[str, ...] = field(default=())
     alternatives: tuple[Alternative, ...] = ()
+    # What each inline code of the source stands for (``toolkit.inline.Tag``),
+    # so catalogues can show it; the markup itself stays in the release.
+    tags: tuple = ()
 
     def __post_init__(self) -> None:
         # Callers may hand plain strings (engine provenance lines): they are toolkit notes.

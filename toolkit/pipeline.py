@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .engines.base import Engine
+from .inline import tags_of
 from .langs import Lang
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
@@ -67,6 +68,7 @@ def segments_of(doc: Document, src: Lang, tgt: Lang) -> list[Segment]:
                     index=i,
                     ref=f"{base}:{block.line}" if block.line else base,
                     kind=block.kind.value,
+                    tags=tags_of(text, block.codes),
                 )
             )
     return segs

@@ -30,6 +30,7 @@ from typing import BinaryIO
 import polib
 
 from ..errors import ParseError
+from ..inline import Tag, parse_what
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
 from . import Format, register
@@ -42,10 +43,27 @@ from .states import (
     unescape_line,
 )
 
-_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN = (
+_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN, _CODES = (
     "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ",
-    "match: ", "qa: ", "unknown words: ")
-_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN)
+    "match: ", "qa: ", "unknown words: ", "Inline codes: ")
+_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN, _CODES)
+_CODE_ITEM = re.compile(r"(?:^|; )(<g(\d+)>…</g\d+>|<x(\d+)/>) = ")
+
+
+def _codes_line(tags: tuple[Tag, ...]) -> str:
+    """``Inline codes: <g1>…</g1> = bold text; <x2/> = link to https://…`` (a sentence)."""
+    return _CODES + "; ".join(f"{t.token} = {t.what}" for t in tags) + "."
+
+
+def _parse_codes(text: str) -> tuple[Tag, ...]:
+    body = text.removesuffix(".")
+    items = list(_CODE_ITEM.finditer(body))
+    tags = []
+    for m, nxt in zip(items, items[1:] + [None]):
+        words = body[m.end() : nxt.start() if nxt else len(body)]
+        kind, n = ("g", m.group(2)) if m.group(2) else ("x", m.group(3))
+        tags.append(Tag(int(n), kind, *parse_what(words)))
+    return tuple(tags)
 
 
 def _match_line(cand: Alternative) -> str:
@@ -101,6 +119,8 @@ def _entry(seg: Segment, obsolete: bool = False) -> str:
     """
     occurrences, ref_line = _occurrence(seg.ref)
     notes = [_note_line(n) for n in seg.notes if n.origin != NoteOrigin.QA]
+    if seg.tags:
+        notes.insert(0, escape_line(_codes_line(seg.tags)))
     if seg.unknown:
         notes.append(_UNKNOWN + escape_line(", ".join(seg.unknown)))
     notes += [_note_line(n) for n in seg.notes if n.origin == NoteOrigin.QA]
@@ -174,6 +194,7 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
 def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
     notes: list[Note] = []
     unknown: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()
     state = origin = None
     kind = previous_target = previous_source = ref = ""
     alternatives: list[Alternative] = []
@@ -190,6 +211,8 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
             kind = unescape_line(line[len(_KIND):])
         elif line.startswith(_QA):
             notes.append(Note(unescape_line(line[len(_QA):]), NoteOrigin.QA))
+        elif line.startswith(_CODES):
+            tags = _parse_codes(unescape_line(line[len(_CODES):]))
         elif line.startswith(_UNKNOWN):
             unknown = tuple(w for w in unescape_line(line[len(_UNKNOWN):]).split(", ") if w)
         elif line.startswith(_PREV):
@@ -230,6 +253,7 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         kind=kind,
         flags=tuple(f for f in entry.flags if f != "fuzzy"),
         alternatives=tuple(alternatives),
+        tags=tags,
     )
 
 
