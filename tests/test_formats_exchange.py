@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from toolkit import formats
 from toolkit.cli.app import app
+from toolkit.formats.po import unit_id
 from toolkit.model import Alternative, Catalogue, Origin, Segment, State
 
 NOW = datetime(2024, 10, 4, 12, 30, tzinfo=UTC)
@@ -116,10 +117,10 @@ def test_xliff21_schema_check_is_real() -> None:
 def test_state_markers_in_each_format() -> None:
     cat = rich_catalogue()
     po = polib.pofile(dump(cat, "po").decode())
-    by_id = {e.msgctxt: e for e in po}
+    by_id = {unit_id(e): e for e in po}
     assert "fuzzy" in by_id["rel:b1s0:bbbbbbbb"].flags
     assert "fuzzy" not in by_id["rel:b1s2:dddddddd"].flags
-    assert "state: reviewed" in by_id["rel:b2s0:eeeeeeee"].comment
+    assert "Checked by a second person (reviewed)." in by_id["rel:b2s0:eeeeeeee"].comment
     assert by_id["rel:b3s0:12345678"].previous_msgid == "Six centres."
     assert [e.msgid for e in po.obsolete_entries()] == ["Phrase retirée."]
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
