@@ -33,6 +33,7 @@ from .errors import ConflictError
 from .langs import Lang
 from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
+from .qa.codes import check_codes
 
 _RANK = {s: n for n, s in enumerate(State)}
 APPROVED_STATES = (State.TRANSLATED, State.REVIEWED, State.FINAL)
@@ -53,6 +54,7 @@ class ImportResult:
     cleared: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()  # units absent from the reviewed file, kept as they were
     approved: tuple[Segment, ...] = field(default=())  # for memory.add(...)
+    warnings: tuple[str, ...] = ()  # reviewed units whose inline codes are lost or broken
 
     @property
     def draft(self) -> int:
@@ -168,10 +170,14 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike) -> ImportRe
         if what in acts:
             acts[what].append(seg.id)
     cat = replace(base, segments=tuple(merged))
+    touched = set(acts["edited"] + acts["confirmed"]) if base_path else set(seen)
+    warnings = tuple(f"{p}:{_unit_line(p, s.id) or '?'}: unit {s.id}: {i.message}"
+                     for s in cat.segments if s.id in touched for i in check_codes(s))
     approved = tuple(s for s in cat.segments
                      if s.state in APPROVED_STATES and s.origin == Origin.HUMAN and s.target)
     return ImportResult(
         path=p, catalogue=cat, baseline=base_path, missing=tuple(missing), approved=approved,
+        warnings=warnings,
         **{k: tuple(v) for k, v in acts.items()},
     )
 

@@ -40,6 +40,8 @@ def import_command(
     stored: list[int] = []
     hooks = () if no_memory else (lambda res: stored.append(add_segments(tm_path, res.approved)),)
     results = import_many(files, out, hooks=hooks)
+    for warning in (w for res in results for w in res.warnings):
+        typer.echo(f"warning: {warning}", err=True)
     if quiet:
         return
     for res in results:
