@@ -345,3 +345,18 @@ def test_po_needs_msgctxt_only_for_repeated_sources() -> None:
     assert [e.msgctxt for e in po] == ["b0s0", None, "b2s0"]
     assert [unit_id(e) for e in po] == [s.id for s in segs]
     assert load(dump(cat, "po"), "po") == cat
+
+
+def test_po_id_reference_survives_tools_that_read_file_and_line() -> None:
+    """Poedit reads ``x:04013078`` as file ``x``, line 4013078, and writes the number back.
+
+    Seen in Poedit 3.2: an id whose hash was all digits lost its leading zero on
+    save. The reference therefore holds no colon at all.
+    """
+    seg = Segment(id="rel:b4s0:04013078", source="Phrase.", src="fr", tgt="en", block=4,
+                  ref="rel.html:34")
+    cat = Catalogue(name="rel", src="fr", tgt="en", segments=(seg,), source_path="rel.html")
+    text = dump(cat, "po").decode()
+    refs = [ln for ln in text.splitlines() if ln.startswith("#: ")]
+    assert refs == ["#: rel.html:34 toolkit-unit=rel%3Ab4s0%3A04013078"]
+    assert load(text.encode(), "po").segments[0].id == "rel:b4s0:04013078"

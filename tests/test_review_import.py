@@ -131,7 +131,7 @@ def _bad_copy(tree: tuple[Path, str], tmp_path: Path, old: bytes, new: bytes,
 
 def test_unit_from_another_release_is_refused(tree, tmp_path: Path) -> None:
     out, _ = tree
-    bad = _bad_copy(tree, tmp_path, b"toolkit-unit:communique:b", b"toolkit-unit:autre:b")
+    bad = _bad_copy(tree, tmp_path, b"toolkit-unit=communique%3Ab", b"toolkit-unit=autre%3Ab")
     before = _snapshot(out)
     with pytest.raises(ConflictError) as err:
         import_reviewed(bad, out)
@@ -165,8 +165,8 @@ def test_wrong_source_language_is_refused(tree, tmp_path: Path) -> None:
 def test_duplicate_ids_are_a_parse_error(tree, tmp_path: Path) -> None:
     out, name = tree
     po = (out / "en" / f"{name}.po").read_text(encoding="utf-8")
-    first = po.index("\n\n", po.index("toolkit-unit:")) + 2
-    entry_start = po.rindex("\n\n", 0, po.index("toolkit-unit:")) + 2
+    first = po.index("\n\n", po.index("toolkit-unit=")) + 2
+    entry_start = po.rindex("\n\n", 0, po.index("toolkit-unit=")) + 2
     bad = tmp_path / "dup.po"
     bad.write_text(po[:first] + po[entry_start:first] + po[first:], encoding="utf-8")
     with pytest.raises(ParseError, match="duplicate") as err:

@@ -1,8 +1,8 @@
 """Gettext PO catalogues, through polib.
 
 One entry per unit: ``msgid`` the source, ``msgstr`` the target, ``#:`` the
-reference followed by the unit id as ``toolkit-unit:<id>``, ``#|`` the
-previous source. The id is not the ``msgctxt``: Poedit shows the context as a
+reference followed by the unit id as ``toolkit-unit=<id>`` (percent-encoded),
+``#|`` the previous source. The id is not the ``msgctxt``: Poedit shows the context as a
 label in front of every source text, and a 40-character id crowds the list.
 A ``msgctxt`` is written only where gettext needs one, when two units have
 the same source text (the short position, ``b3s0``), and for ids with spaces
@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from datetime import datetime
 from typing import BinaryIO
+from urllib.parse import quote, unquote
 
 import polib
 
@@ -48,8 +49,14 @@ from .states import (
 # msgctxt, which Poedit shows before every source text, is only written when
 # two units share a source text (then the short position) or for an id with
 # spaces. Files whose msgctxt is the id (older versions, other tools) still read.
-_ID_REF = "toolkit-unit:"
+# The id is percent-encoded: Poedit reads "name:04013078" as a file and a line
+# number and writes it back as "name:4013078", so no colon may remain.
+_ID_REF = "toolkit-unit="
 _SAFE_ID = re.compile(r"^\S+$")
+
+
+def _id_token(uid: str) -> str:
+    return _ID_REF + quote(uid, safe="")
 
 
 def _stamp(now: datetime) -> str:
@@ -104,7 +111,7 @@ def _entry(seg: Segment, obsolete: bool = False, context: str | None = None) -> 
     lines += [f"#. {n}" for n in notes]
     refs = [f"{f}:{n}" if n else f for f, n in occurrences]
     if context != seg.id:
-        refs.append(_ID_REF + seg.id)
+        refs.append(_id_token(seg.id))
     if refs:
         lines.append("#: " + " ".join(refs))
     if flags:
@@ -172,11 +179,11 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
 
 
 def unit_id(entry: polib.POEntry) -> str:
-    """The toolkit unit id of ``entry``: its ``toolkit-unit:`` reference, else its msgctxt."""
+    """The toolkit unit id of ``entry``: its ``toolkit-unit=`` reference, else its msgctxt."""
     for f, line in entry.occurrences:
         token = f"{f}:{line}" if line else f
         if token.startswith(_ID_REF):
-            return token[len(_ID_REF):]
+            return unquote(token[len(_ID_REF):])
     return entry.msgctxt or ""
 
 
