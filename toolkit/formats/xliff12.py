@@ -16,8 +16,10 @@ is ``restype="x-<kind>"``, notes are ``<note from="toolkit">`` (QA findings
 ``from="qa"``), the engine's unknown words a ``<note from="toolkit-meta">``,
 translator comments any other ``<note>``, the previous source and translation of a
 changed sentence an ``<alt-trans alttranstype="previous-version">``, and
-removed units sit in ``<group id="obsolete" translate="no">``. Output
-validates against the strict 1.2 schema.
+removed units sit in ``<group id="obsolete" translate="no">``. Inline
+codes are ``<g>``/``<x/>`` elements (``<bx/>``/``<ex/>`` for a split pair)
+whose ``equiv-text`` says what they stand for. Output validates against the
+strict 1.2 schema.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ previous source and translation of a changed sentence are an
 appliesTo="target">``, translator comments any other ``<note>``; the
 engine's unknown words are ``unknown`` metadata (repeated).
 Removed units sit in ``<group id="toolkit-obsolete" type="toolkit:obsolete"
-translate="no">``.
+translate="no">``. Inline codes are ``<pc>``/``<ph/>`` (``<sc/>``/``<ec/>`` for
+a split pair) whose ``disp``/``dispStart`` says what they stand for.
 """
 
 from __future__ import annotations
