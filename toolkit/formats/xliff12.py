@@ -90,6 +90,10 @@ def _code_attrs(tag: Tag | None, kind: str) -> dict[str, str]:
 def _inline(el: etree._Element, text: str, tags: dict[int, Tag]) -> etree._Element:
     """Fill ``el`` with ``text``, its codes as inline elements."""
     stack = [el]
+    # The strict schema wants each <bx> rid once in a text and every <ex> rid
+    # to name a <bx>: a repeated half gets "n-2", a lone <ex> no rid at all.
+    rids: dict[int, list[str]] = {}
+    count: dict[int, int] = {}
     for kind, n, s in pieces(text):
         if kind == "text":
             _append(stack[-1], s)
@@ -100,10 +104,16 @@ def _inline(el: etree._Element, text: str, tags: dict[int, Tag]) -> etree._Eleme
             stack.pop()
         elif kind == "x":
             etree.SubElement(stack[-1], _Q + "x", id=str(n), **_code_attrs(tags.get(n), "x"))
+        elif kind == "begin":
+            count[n] = count.get(n, 0) + 1
+            rid = str(n) if count[n] == 1 else f"{n}-{count[n]}"
+            rids.setdefault(n, []).append(rid)
+            etree.SubElement(stack[-1], _Q + "bx", id=str(n), rid=rid,
+                             **_code_attrs(tags.get(n), "g"))
+        elif s == "paired" and rids.get(n):
+            etree.SubElement(stack[-1], _Q + "ex", id=str(n), rid=rids[n].pop())
         else:
-            name = "bx" if kind == "begin" else "ex"
-            attrs = _code_attrs(tags.get(n), "g") if kind == "begin" else {}
-            etree.SubElement(stack[-1], _Q + name, id=str(n), rid=str(n), **attrs)
+            etree.SubElement(stack[-1], _Q + "ex", id=str(n))
     return el
 
 
