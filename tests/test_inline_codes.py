@@ -360,3 +360,16 @@ def test_po_id_reference_survives_tools_that_read_file_and_line() -> None:
     refs = [ln for ln in text.splitlines() if ln.startswith("#: ")]
     assert refs == ["#: rel.html:34 toolkit-unit=rel%3Ab4s0%3A04013078"]
     assert load(text.encode(), "po").segments[0].id == "rel:b4s0:04013078"
+
+
+@needs_apertium
+def test_update_keeps_the_codes_and_their_words(tree: Path) -> None:
+    before = formats.read_file(tree / "out" / "en" / f"{NAME}.xliff")
+    result = runner.invoke(app, ["update", str(tree / f"{NAME}.html"), "--to", "en",
+                                 "--out", str(tree / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    for suffix in (".po", ".xlf", ".xliff"):
+        after = formats.read_file(tree / "out" / "en" / f"{NAME}{suffix}")
+        assert [(s.id, s.tags) for s in after.segments] == [
+            (s.id, s.tags) for s in before.segments]
+        assert sum(len(s.tags) for s in after.segments) >= 6
