@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from toolkit import formats
 from toolkit.cli.app import app
 from toolkit.formats.po import unit_id
-from toolkit.inline import Tag
 from toolkit.model import Alternative, Catalogue, Origin, Segment, State
+from toolkit.tags import Tag
 
 NOW = datetime(2024, 10, 4, 12, 30, tzinfo=UTC)
 TOOL = "toolkit 0.1.0"

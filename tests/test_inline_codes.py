@@ -23,11 +23,12 @@ from typer.testing import CliRunner
 from toolkit import formats
 from toolkit.cli.app import app
 from toolkit.formats.po import unit_id
-from toolkit.inline import Code, Tag, describe, pieces
+from toolkit.inline import Code
 from toolkit.model import Catalogue, Origin, Segment, State
 from toolkit.qa.codes import check_codes
 from toolkit.qa.run import run_checks
 from toolkit.review import import_reviewed
+from toolkit.tags import Tag, describe, pieces
 
 runner = CliRunner()
 X12 = "urn:oasis:names:tc:xliff:document:1.2"

@@ -138,7 +138,7 @@ class Segment:
     kind: str = ""  # the block kind (title, paragraph, list-item...)
     flags: tuple[str, ...] = field(default=())
     alternatives: tuple[Alternative, ...] = ()
-    # What each inline code of the source stands for (``toolkit.inline.Tag``),
+    # What each inline code of the source stands for (``toolkit.tags.Tag``),
     # so catalogues can show it; the markup itself stays in the release.
     tags: tuple = ()
 

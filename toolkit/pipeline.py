@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .engines.base import Engine
-from .inline import tags_of
 from .langs import Lang
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
+from .tags import tags_of
 
 _OPEN = re.compile(r"<g(\d+)>")
 _CLOSE = re.compile(r"</g(\d+)>")

@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..inline import Tag, parse_what
 from ..model import Alternative, Origin, State
+from ..tags import Tag, parse_what
 from .states import escape_line, parse_origin, parse_state, unescape_line
 
 CODES, KIND, PREV, PREV_SRC, REF, UNKNOWN, QA = (

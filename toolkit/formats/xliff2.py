@@ -35,9 +35,9 @@ from typing import BinaryIO
 from lxml import etree
 
 from ..errors import ParseError
-from ..inline import Tag, parse_what, pieces
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
+from ..tags import Tag, parse_what, pieces
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (

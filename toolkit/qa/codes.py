@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..inline import CODE, pieces
+from ..inline import CODE
 from ..model import Segment, Span
+from ..tags import pieces
 from .issue import Issue
 
 # What looks like a code but is not one the toolkit writes: </x1>, <g1/>, </g1/>.
