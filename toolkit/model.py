@@ -88,7 +88,7 @@ class Alternative:
     """Another candidate translation shown to the reviewer: a memory match or MT output.
 
     Written as XLIFF 1.2 ``<alt-trans>``, XLIFF 2.1 ``<mtc:match>`` and a PO
-    PO ``#.`` sentence (``Fuzzy memory match, 87%: “…” → “…”``).
+    ``#.`` sentence (``Fuzzy memory match, 87%: “…” → “…”``).
     """
 
     source: str
