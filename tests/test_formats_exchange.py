@@ -19,7 +19,9 @@ from typer.testing import CliRunner
 
 from toolkit import formats
 from toolkit.cli.app import app
+from toolkit.formats.po import unit_id
 from toolkit.model import Alternative, Catalogue, Origin, Segment, State
+from toolkit.tags import Tag
 
 NOW = datetime(2024, 10, 4, 12, 30, tzinfo=UTC)
 TOOL = "toolkit 0.1.0"
@@ -63,6 +65,11 @@ def rich_catalogue() -> Catalogue:
             state=State.DRAFT, ref="dossier de presse.txt:9"),
         seg("rel:b3s2:11111111", "Huit.", target="Eight.", origin=Origin.MT,
             state=State.TRANSLATED),
+        seg("rel:b5s0:22222222", "<g1>Niamey</g1> – voir <g2>le site</g2>.<x3/>",
+            target="<g1>Niamey – see</g2> the site.<x3/><x3/>", origin=Origin.HUMAN,
+            state=State.TRANSLATED, previous_source="<g1>Niamey</g1> – voir.",
+            tags=(Tag(1, "g", "bold"), Tag(2, "g", "link", "https://x.org/?a=1&b=2"),
+                  Tag(3, "x", "fixed", "Frontex; “no” & <b>"))),
     )
     obsolete = (seg("rel:b4s0:99999999", "Phrase retirée.", target="Removed sentence.",
                     origin=Origin.HUMAN, state=State.TRANSLATED, comments=("kept",)),)
@@ -116,10 +123,10 @@ def test_xliff21_schema_check_is_real() -> None:
 def test_state_markers_in_each_format() -> None:
     cat = rich_catalogue()
     po = polib.pofile(dump(cat, "po").decode())
-    by_id = {e.msgctxt: e for e in po}
+    by_id = {unit_id(e): e for e in po}
     assert "fuzzy" in by_id["rel:b1s0:bbbbbbbb"].flags
     assert "fuzzy" not in by_id["rel:b1s2:dddddddd"].flags
-    assert "state: reviewed" in by_id["rel:b2s0:eeeeeeee"].comment
+    assert "Checked by a second person (reviewed)." in by_id["rel:b2s0:eeeeeeee"].comment
     assert by_id["rel:b3s0:12345678"].previous_msgid == "Six centres."
     assert [e.msgid for e in po.obsolete_entries()] == ["Phrase retirée."]
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -161,7 +168,7 @@ def test_po_loads_in_pocount_and_polib(tmp_path: Path) -> None:
     path = tmp_path / "rel.po"
     path.write_bytes(dump(rich_catalogue(), "po"))
     po = polib.pofile(str(path))
-    assert len(po.translated_entries()) == 4
+    assert len(po.translated_entries()) == 5
     assert len(po.fuzzy_entries()) == 4
     assert len(po.untranslated_entries()) == 1
     run = subprocess.run([str(BIN / "pocount"), "--csv", str(path)], capture_output=True,
@@ -170,7 +177,7 @@ def test_po_loads_in_pocount_and_polib(tmp_path: Path) -> None:
     row = run.stdout.strip().splitlines()[-1].split(",")
     # Filename, Translated Messages, Translated Source Words, Translated Target Words,
     # Fuzzy Messages, Fuzzy Source Words, Untranslated Messages, ...
-    assert (int(row[1]), int(row[4]), int(row[6])) == (4, 4, 1)
+    assert (int(row[1]), int(row[4]), int(row[6])) == (5, 4, 1)
 
 
 def test_xliff12_converts_with_xliff2po(tmp_path: Path) -> None:

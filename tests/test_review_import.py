@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from toolkit import formats
 from toolkit.cli.app import app
 from toolkit.errors import ConflictError, ParseError
+from toolkit.formats.po import unit_id
 from toolkit.model import Origin, State
 from toolkit.review import import_many, import_reviewed
 
@@ -46,7 +47,7 @@ def review_po(path: Path, *, edit: int, confirm: int) -> tuple[str, str]:
     entries[confirm].flags.remove("fuzzy")
     entries[confirm].previous_msgid = None
     po.save(str(path))
-    return entries[edit].msgctxt, entries[confirm].msgctxt
+    return unit_id(entries[edit]), unit_id(entries[confirm])
 
 
 def test_po_review_in_place(tree: tuple[Path, str]) -> None:
@@ -130,7 +131,7 @@ def _bad_copy(tree: tuple[Path, str], tmp_path: Path, old: bytes, new: bytes,
 
 def test_unit_from_another_release_is_refused(tree, tmp_path: Path) -> None:
     out, _ = tree
-    bad = _bad_copy(tree, tmp_path, b'msgctxt "communique:b', b'msgctxt "autre:b')
+    bad = _bad_copy(tree, tmp_path, b"toolkit-unit=communique%3Ab", b"toolkit-unit=autre%3Ab")
     before = _snapshot(out)
     with pytest.raises(ConflictError) as err:
         import_reviewed(bad, out)
@@ -164,8 +165,8 @@ def test_wrong_source_language_is_refused(tree, tmp_path: Path) -> None:
 def test_duplicate_ids_are_a_parse_error(tree, tmp_path: Path) -> None:
     out, name = tree
     po = (out / "en" / f"{name}.po").read_text(encoding="utf-8")
-    first = po.index("\n\n", po.index("msgctxt")) + 2
-    entry_start = po.rindex("\n\n", 0, po.index("msgctxt")) + 2
+    first = po.index("\n\n", po.index("toolkit-unit=")) + 2
+    entry_start = po.rindex("\n\n", 0, po.index("toolkit-unit=")) + 2
     bad = tmp_path / "dup.po"
     bad.write_text(po[:first] + po[entry_start:first] + po[first:], encoding="utf-8")
     with pytest.raises(ParseError, match="duplicate") as err:

@@ -42,5 +42,5 @@ def test_import_stores_approved_units_and_translate_reuses_them(tmp_path) -> Non
     assert r.exit_code == 0, r.output
     reused = next(e for e in polib.pofile(str(out / "en" / "other.po")) if e.msgid.startswith("Genève"))
     assert reused.msgstr == unit.msgstr
-    assert "origin: tm-exact" in reused.comment.splitlines()
+    assert "The translation is an exact memory match." in reused.comment.splitlines()
     assert any(line.startswith("memory: tm-exact 100%") for line in reused.comment.splitlines())

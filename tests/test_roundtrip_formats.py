@@ -13,7 +13,7 @@ from toolkit.model import Catalogue, Origin, Segment, State
 
 CHECKED = ("id", "source", "target", "origin", "state", "block", "index", "ref", "notes",
            "comments", "unknown", "previous_source", "previous_target", "kind", "flags",
-           "alternatives")
+           "alternatives", "tags")
 
 
 def _chain(cat: Catalogue, chain: tuple[str, ...]) -> Catalogue:

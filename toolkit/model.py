@@ -88,7 +88,7 @@ class Alternative:
     """Another candidate translation shown to the reviewer: a memory match or MT output.
 
     Written as XLIFF 1.2 ``<alt-trans>``, XLIFF 2.1 ``<mtc:match>`` and a PO
-    ``#. match:`` line.
+    ``#.`` sentence (``Fuzzy memory match, 87%: “…” → “…”``).
     """
 
     source: str
@@ -143,6 +143,9 @@ class Segment:
     # a three-way merge (toolkit.threeway). Writers record a fresh one, so it
     # says where a value was read from, not what the unit is: not compared.
     base: str = field(default="", compare=False)
+    # What each inline code of the source stands for (``toolkit.tags.Tag``),
+    # so catalogues can show it; the markup itself stays in the release.
+    tags: tuple = ()
 
     def __post_init__(self) -> None:
         # Callers may hand plain strings (engine provenance lines): they are toolkit notes.

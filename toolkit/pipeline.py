@@ -14,6 +14,7 @@ from .langs import Lang
 from .merge import UpdateResult, update, with_carried_previous
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
 from .segment import segment as split_sentences
+from .tags import tags_of
 
 _OPEN = re.compile(r"<g(\d+)>")
 _CLOSE = re.compile(r"</g(\d+)>")
@@ -71,6 +72,7 @@ def segments_of(doc: Document, src: Lang, tgt: Lang) -> list[Segment]:
                     index=i,
                     ref=f"{base}:{block.line}" if block.line else base,
                     kind=block.kind.value,
+                    tags=tags_of(text, block.codes),
                 )
             )
     return segs

@@ -38,6 +38,7 @@ from .formats.states import fingerprint
 from .langs import Lang
 from .locales import DEFAULT_FORMATS, catalogue_path, current_catalogue, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
+from .qa.codes import check_codes
 from .threeway import Conflict, Outcome, Prefer, conflict_error, decide, settle, target_changed, value
 
 _RANK = {s: n for n, s in enumerate(State)}
@@ -63,6 +64,7 @@ class ImportResult:
     preferred: tuple[str, ...] = ()  # conflicts settled by ``prefer``
     prefer: Prefer | None = None
     approved: tuple[Segment, ...] = field(default=())  # for memory.add(...)
+    warnings: tuple[str, ...] = ()  # reviewed units whose inline codes are lost or broken
 
     @property
     def draft(self) -> int:
@@ -231,12 +233,15 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
         raise conflict_error(conflicts, p, current="current catalogue", incoming=p.name,
                              hint="`toolkit import --prefer reviewed|current` picks a side")
     cat = replace(base, segments=tuple(merged))
+    touched = set(acts["edited"] + acts["confirmed"])
+    warnings = tuple(f"{p}:{_unit_line(p, s.id) or '?'}: unit {s.id}: {i.message}"
+                     for s in cat.segments if s.id in touched for i in check_codes(s))
     approved = tuple(s for s in cat.segments
                      if s.state in APPROVED_STATES and s.origin == Origin.HUMAN and s.target)
     return ImportResult(
         path=p, catalogue=cat, compared=tuple(others), out=out,
         missing=tuple(missing), approved=approved, stale=tuple(kept),
-        preferred=tuple(preferred), prefer=side,
+        preferred=tuple(preferred), prefer=side, warnings=warnings,
         **{k: tuple(v) for k, v in acts.items()},
     )
 

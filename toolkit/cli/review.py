@@ -44,6 +44,8 @@ def import_command(
         stored.append((tm, add_segments(tm, res.approved)))
 
     results = import_many(files, out, hooks=() if no_memory else (store,), prefer=prefer)
+    for warning in (w for res in results for w in res.warnings):
+        typer.echo(f"warning: {warning}", err=True)
     if quiet:
         return
     for res in results:

@@ -1,73 +1,66 @@
 """Gettext PO catalogues, through polib.
 
-One entry per unit: ``msgctxt`` is the unit id, ``msgid`` the source,
-``msgstr`` the target, ``#:`` the reference, ``#|`` the previous source.
+One entry per unit: ``msgid`` the source, ``msgstr`` the target, ``#:`` the
+reference followed by the unit id as ``toolkit-unit=<id>`` (percent-encoded),
+``#|`` the previous source. The id is not the ``msgctxt``: Poedit shows the context as a
+label in front of every source text, and a 40-character id crowds the list.
+A ``msgctxt`` is written only where gettext needs one, when two units have
+the same source text (the short position, ``b3s0``), and for ids with spaces
+and obsolete entries (the whole id). Catalogues whose ``msgctxt`` is the id,
+as older versions wrote them, read unchanged.
 
 State mapping (the full table is in :mod:`toolkit.formats.states` and the
 README, "Review states"): untranslated → empty ``msgstr``; draft →
 ``#, fuzzy``; translated → no flag; reviewed and final → no flag plus a
-``#. state: reviewed`` / ``#. state: final`` line, since PO has no review
-levels. The origin is written as ``#. origin: …`` only when it differs from
-what the state implies (machine for drafts, human for the rest), so a unit
-confirmed in Poedit (which just drops ``#, fuzzy``) reads back as human.
+``#.`` sentence, since PO has no review levels. The origin is written only
+when it differs from what the state implies (machine for drafts, human for
+the rest), so a unit confirmed in Poedit (which just drops ``#, fuzzy``)
+reads back as human.
 
-Other toolkit fields ride on extracted comments too: ``#. kind: paragraph``
-(the block kind) and ``#. previous translation: …`` (the reviewer's old
-translation of a changed sentence, which PO has no field for). Notes and
-translator comments that contain newlines are escaped onto one line. A
-note's author rides on its line too: QA findings are ``#. qa: …``, the
-engine's unknown words (:attr:`Segment.unknown`) one ``#. unknown words: …``
-line; toolkit notes are written as they are.
+The other toolkit fields (what each inline code stands for, the block kind,
+the reviewer's previous translation, memory matches, the engine's unknown
+words) are ``#.`` lines worded for translators, in :mod:`po_notes`. Notes and
+translator comments that contain newlines are escaped onto one line; QA
+findings are ``#. qa: …``; toolkit notes are written as they are.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from typing import BinaryIO
+from urllib.parse import quote, unquote
 
 import polib
 
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
-from . import Format, register
+from . import Format, po_notes, register
 from .states import (
     BASE_HEADER,
     base_key,
     default_origin,
     escape_line,
     fingerprint,
-    parse_origin,
-    parse_state,
     position,
     unescape_line,
 )
 
-_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN = (
-    "state: ", "origin: ", "kind: ", "previous translation: ", "previous source: ", "reference: ",
-    "match: ", "qa: ", "unknown words: ")
-_RESERVED = (_STATE, _ORIGIN, _KIND, _PREV, _PREV_SRC, _REF, _MATCH, _QA, _UNKNOWN)
+# The unit id rides on the "#:" line (Poedit shows references only on request);
+# msgctxt, which Poedit shows before every source text, is only written when
+# two units share a source text (then the short position) or for an id with
+# spaces. Files whose msgctxt is the id (older versions, other tools) still read.
+# The id is percent-encoded: Poedit reads "name:04013078" as a file and a line
+# number and writes it back as "name:4013078", so no colon may remain.
+_ID_REF = "toolkit-unit="
+_SAFE_ID = re.compile(r"^\S+$")
 
 
-def _match_line(cand: Alternative) -> str:
-    # One JSON object per candidate: PO comments are single lines, and JSON
-    # escapes whatever the sentence holds.
-    data = {"origin": cand.origin, "score": cand.score, "source": cand.source,
-            "target": cand.target}
-    return _MATCH + json.dumps(data, ensure_ascii=False)
-
-
-def _parse_match(text: str) -> Alternative | None:
-    try:
-        data = json.loads(text)
-        score = data.get("score")
-        return Alternative(str(data["source"]), str(data["target"]), str(data.get("origin", "")),
-                           float(score) if score is not None else None)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+def _id_token(uid: str) -> str:
+    return _ID_REF + quote(uid, safe="")
 
 
 def _stamp(now: datetime) -> str:
@@ -78,10 +71,10 @@ def _stamp(now: datetime) -> str:
 def _note_line(note: Note) -> str:
     line = escape_line(note.text)
     if note.origin == NoteOrigin.QA:
-        return _QA + line
-    # A note that looks like one of our markers gets a leading backslash,
+        return po_notes.QA + line
+    # A note that looks like one of our fields gets a leading backslash,
     # which unescaping removes again.
-    return "\\" + line if line.startswith(_RESERVED) else line
+    return "\\" + line if po_notes.reserved(line) else line
 
 
 def _occurrence(ref: str) -> tuple[list[tuple[str, str]], str]:
@@ -89,53 +82,66 @@ def _occurrence(ref: str) -> tuple[list[tuple[str, str]], str]:
     if not ref:
         return [], ""
     if any(c.isspace() for c in ref):
-        return [], _REF + escape_line(ref)
+        return [], ref
     file_, _, line = ref.rpartition(":")
     if file_ and line.isdigit():
         return [(file_, line)], ""
     return [(ref, "")], ""
 
 
-def _entry(seg: Segment, obsolete: bool = False) -> str:
-    """One entry as PO text.
+def _entry(seg: Segment, obsolete: bool = False, context: str | None = None) -> str:
+    """One entry as PO text; ``context`` is the msgctxt (None: none needed).
 
     Comments are written here rather than by polib, which wraps long comment
     lines (splitting one note into two) and drops ``#.``/``#:`` on obsolete
     entries, where gettext keeps them.
     """
-    occurrences, ref_line = _occurrence(seg.ref)
-    notes = [_note_line(n) for n in seg.notes if n.origin != NoteOrigin.QA]
-    if seg.unknown:
-        notes.append(_UNKNOWN + escape_line(", ".join(seg.unknown)))
-    notes += [_note_line(n) for n in seg.notes if n.origin == NoteOrigin.QA]
-    if seg.state in (State.REVIEWED, State.FINAL):
-        notes.append(_STATE + seg.state.value)
-    if seg.origin != default_origin(_read_state(seg), seg.target):
-        notes.append(_ORIGIN + seg.origin.value)
-    if seg.kind:
-        notes.append(_KIND + escape_line(seg.kind))
-    if seg.previous_target:
-        notes.append(_PREV + escape_line(seg.previous_target))
-    if obsolete and seg.previous_source:
+    occurrences, odd_ref = _occurrence(seg.ref)
+    origin = seg.origin if seg.origin != default_origin(_read_state(seg), seg.target) else None
+    fields = po_notes.field_lines(
+        tags=seg.tags, unknown=seg.unknown, state=seg.state, origin=origin, kind=seg.kind,
+        previous_target=seg.previous_target,
         # polib does not read "#~| msgid", so an obsolete entry keeps it here.
-        notes.append(_PREV_SRC + escape_line(seg.previous_source))
-    notes.extend(_match_line(c) for c in seg.alternatives)
-    if ref_line:
-        notes.append(ref_line)
+        previous_source=seg.previous_source if obsolete else "",
+        alternatives=seg.alternatives, ref=odd_ref)
+    notes = fields["tags"] + [_note_line(n) for n in seg.notes if n.origin != NoteOrigin.QA]
+    notes += fields["unknown"] + [_note_line(n) for n in seg.notes if n.origin == NoteOrigin.QA]
+    for name in ("state", "origin", "kind", "previous_target", "previous_source", "match", "ref"):
+        notes += fields[name]
     flags = list(seg.flags)
     if seg.state == State.DRAFT and seg.target:
         flags.insert(0, "fuzzy")
     lines = [f"# {escape_line(c)}" for c in seg.comments]
     lines += [f"#. {n}" for n in notes]
-    lines += [f"#: {f}:{n}" if n else f"#: {f}" for f, n in occurrences]
+    refs = [f"{f}:{n}" if n else f for f, n in occurrences]
+    if context != seg.id:
+        refs.append(_id_token(seg.id))
+    if refs:
+        lines.append("#: " + " ".join(refs))
     if flags:
         lines.append("#, " + ", ".join(flags))
-    entry = polib.POEntry(msgctxt=seg.id, msgid=seg.source, msgstr=seg.target,
+    entry = polib.POEntry(msgctxt=context, msgid=seg.source, msgstr=seg.target,
                           obsolete=obsolete)
     if seg.previous_source and not obsolete:
         entry.previous_msgid = seg.previous_source
     lines.append(entry.__unicode__(wrapwidth=78))
     return "\n".join(lines).rstrip("\n")
+
+
+def _contexts(segs: tuple[Segment, ...]) -> list[str | None]:
+    """The msgctxt of each live entry: none, unless the source text repeats or the id has spaces."""
+    count = Counter(s.source for s in segs)
+    out: list[str | None] = []
+    for seg in segs:
+        if not _SAFE_ID.match(seg.id):
+            out.append(seg.id)
+        elif count[seg.source] > 1:
+            block, index = position(seg.id)
+            short = f"b{block}s{index}" if (block, index) != (0, 0) or ":b0s0:" in seg.id else ""
+            out.append(short or seg.id)
+        else:
+            out.append(None)
+    return out
 
 
 def _read_state(seg: Segment) -> State:
@@ -174,52 +180,52 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
                               for s in cat.segments),
     }
     blocks = [str(po).rstrip("\n")]
-    blocks += [_entry(seg) for seg in cat.segments]
-    blocks += [_entry(seg, obsolete=True) for seg in cat.obsolete]
+    blocks += [_entry(seg, context=ctx) for seg, ctx in zip(cat.segments, _contexts(cat.segments))]
+    # polib and Poedit drop "#:" of obsolete entries: they keep the id as msgctxt.
+    blocks += [_entry(seg, obsolete=True, context=seg.id) for seg in cat.obsolete]
     fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
+
+
+def unit_id(entry: polib.POEntry) -> str:
+    """The toolkit unit id of ``entry``: its ``toolkit-unit=`` reference, else its msgctxt."""
+    for f, line in entry.occurrences:
+        token = f"{f}:{line}" if line else f
+        if token.startswith(_ID_REF):
+            return unquote(token[len(_ID_REF):])
+    return entry.msgctxt or ""
 
 
 def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
     notes: list[Note] = []
-    unknown: tuple[str, ...] = ()
-    state = origin = None
-    kind = previous_target = previous_source = ref = ""
+    values: dict[str, object] = {}
     alternatives: list[Alternative] = []
     for line in entry.comment.splitlines() if entry.comment else []:
-        cand = _parse_match(line[len(_MATCH):]) if line.startswith(_MATCH) else None
-        if cand is not None:
-            alternatives.append(cand)
-            continue
-        if line.startswith(_STATE):
-            state = parse_state(line[len(_STATE):].strip())
-        elif line.startswith(_ORIGIN):
-            origin = parse_origin(line[len(_ORIGIN):].strip())
-        elif line.startswith(_KIND):
-            kind = unescape_line(line[len(_KIND):])
-        elif line.startswith(_QA):
-            notes.append(Note(unescape_line(line[len(_QA):]), NoteOrigin.QA))
-        elif line.startswith(_UNKNOWN):
-            unknown = tuple(w for w in unescape_line(line[len(_UNKNOWN):]).split(", ") if w)
-        elif line.startswith(_PREV):
-            previous_target = unescape_line(line[len(_PREV):])
-        elif line.startswith(_REF):
-            ref = unescape_line(line[len(_REF):])
-        elif line.startswith(_PREV_SRC):
-            previous_source = unescape_line(line[len(_PREV_SRC):])
-        else:
+        field = po_notes.parse(line)
+        if field is None:
             notes.append(Note(unescape_line(line)))
+        elif field[0] == "match":
+            alternatives.append(field[1])  # type: ignore[arg-type]
+        elif field[0] == "qa":
+            notes.append(Note(str(field[1]), NoteOrigin.QA))
+        else:
+            values[field[0]] = field[1]
+    state = values.get("state")
+    origin = values.get("origin")
+    ref = str(values.get("ref", ""))
     if not entry.msgstr:
         st = State.UNTRANSLATED
     elif "fuzzy" in entry.flags:
         st = State.DRAFT
     else:
         st = state or State.TRANSLATED
-    if entry.occurrences and not ref:
-        f, line_no = entry.occurrences[0]
+    places = [(f, n) for f, n in entry.occurrences if not f"{f}:{n}".startswith(_ID_REF)]
+    if places and not ref:
+        f, line_no = places[0]
         ref = f"{f}:{line_no}" if line_no else f
-    block, index = position(entry.msgctxt or "")
+    uid = unit_id(entry)
+    block, index = position(uid)
     return Segment(
-        id=entry.msgctxt or "",
+        id=uid,
         source=entry.msgid,
         src=src,
         tgt=tgt,
@@ -232,12 +238,13 @@ def _segment(entry: polib.POEntry, src: str, tgt: str) -> Segment:
         notes=tuple(notes),
         comments=tuple(unescape_line(c) for c in entry.tcomment.splitlines())
         if entry.tcomment else (),
-        unknown=unknown,
-        previous_source=entry.previous_msgid or previous_source,
-        previous_target=previous_target,
-        kind=kind,
+        unknown=values.get("unknown", ()),  # type: ignore[arg-type]
+        previous_source=entry.previous_msgid or str(values.get("previous_source", "")),
+        previous_target=str(values.get("previous_target", "")),
+        kind=str(values.get("kind", "")),
         flags=tuple(f for f in entry.flags if f != "fuzzy"),
         alternatives=tuple(alternatives),
+        tags=values.get("tags", ()),  # type: ignore[arg-type]
     )
 
 
@@ -311,12 +318,13 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     seen: dict[str, int] = {}
     bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
     for entry in po:
-        if not entry.msgctxt:
-            raise ParseError("entry has no msgctxt (the toolkit's unit id)", path=path,
+        uid = unit_id(entry)
+        if not uid:
+            raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
                              line=entry.linenum)
-        key = ("~" if entry.obsolete else "") + entry.msgctxt
+        key = ("~" if entry.obsolete else "") + uid
         if key in seen:
-            raise ParseError(f"duplicate unit id {entry.msgctxt!r} (first at line "
+            raise ParseError(f"duplicate unit id {uid!r} (first at line "
                              f"{seen[key]})", path=path, line=entry.linenum)
         seen[key] = entry.linenum
         seg = _segment(entry, src_tag, tgt_tag)
@@ -337,7 +345,7 @@ def unit_lines(data: bytes) -> dict[str, int]:
         po = polib.pofile(data.decode("utf-8", "replace") + "\n", check_for_duplicates=False)
     except (OSError, ValueError):
         return {}
-    return {e.msgctxt: e.linenum for e in po if e.msgctxt and not e.obsolete}
+    return {unit_id(e): e.linenum for e in po if unit_id(e) and not e.obsolete}
 
 
 register(Format("po", (".po", ".pot"), read, write, "GNU gettext PO"))

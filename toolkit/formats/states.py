@@ -11,20 +11,20 @@ draft          ``#, fuzzy``        ``needs-review-translation``     ``initial`` 
                                                                     ``subState="toolkit:draft"``
 translated     no flag             ``translated`` +                 ``translated``
                                    ``approved="yes"``
-reviewed       ``#. state:``       ``signed-off`` +                 ``reviewed``
-               ``reviewed``        ``approved="yes"``
-final          ``#. state: final`` ``final`` + ``approved="yes"``   ``final``
+reviewed       ``#.`` sentence     ``signed-off`` +                 ``reviewed``
+               (po_notes)          ``approved="yes"``
+final          ``#.`` sentence     ``final`` + ``approved="yes"``   ``final``
 =============  ==================  ===============================  ===============================
 
 =========  ===========================  ===============================  =======================
 origin     PO                           XLIFF 1.2                        XLIFF 2.1
 =========  ===========================  ===============================  =======================
-mt         default for drafts, else     ``state-qualifier=``             ``<mda:meta type=``
-           ``#. origin: mt``            ``"leveraged-mt"``               ``"origin">mt</...>``
-tm-exact   ``#. origin: tm-exact``      ``"exact-match"``                same, ``tm-exact``
-tm-fuzzy   ``#. origin: tm-fuzzy``      ``"fuzzy-match"``                same, ``tm-fuzzy``
+mt         default for drafts, else a   ``state-qualifier=``             ``<mda:meta type=``
+           ``#.`` sentence (po_notes)   ``"leveraged-mt"``               ``"origin">mt</...>``
+tm-exact   ``#.`` sentence              ``"exact-match"``                same, ``tm-exact``
+tm-fuzzy   ``#.`` sentence              ``"fuzzy-match"``                same, ``tm-fuzzy``
 human      default for translated and   no qualifier (a toolkit note     same, ``human``
-           up, else ``#. origin:``      ``origin: human`` on drafts)
+           up, else a ``#.`` sentence   ``origin: human`` on drafts)
 =========  ===========================  ===============================  =======================
 
 PO has no review levels, so ``reviewed`` and ``final`` ride on an extracted

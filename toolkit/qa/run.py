@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Segment
 from .acronyms import check_acronyms
+from .codes import check_codes
 from .issue import Issue
 from .numbers import check_numbers
 from .spans import check_markers, check_spans
@@ -25,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     check_empty, check_untranslated, check_numbers, check_spans, check_markers,
     check_repetition, check_length, check_end_punctuation, check_french_typography,
     check_spanish_marks,
+    check_codes,
 )
 
 
