@@ -13,10 +13,11 @@ from typing import Annotated
 import typer
 
 from ..engines import packages
-from ..errors import ToolkitError
-from .errors import exit_code
+from .errors import ErrorHandlingGroup
 
-app = typer.Typer(help="Manage Argos translation models (offline packages).", no_args_is_help=True)
+# Its own error group, so the sub-app run on its own (as the tests do) maps errors as the root does.
+app = typer.Typer(help="Manage Argos translation models (offline packages).", no_args_is_help=True,
+                  cls=ErrorHandlingGroup)
 
 DirOption = Annotated[
     Path | None,
@@ -26,13 +27,6 @@ DirOption = Annotated[
         file_okay=False,
     ),
 ]
-
-
-def _fail(exc: ToolkitError) -> typer.Exit:
-    # Same message and exit code as the root app's handler, so the sub-app
-    # behaves the same when run on its own (as the tests do).
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(exit_code(exc))
 
 
 def _size(n: int) -> str:
@@ -49,23 +43,20 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List installed packages: name, languages, version, size and SHA-256 of model.bin."""
-    try:
-        dirs = packages.search_dirs(dir)
-        found = packages.discover(dirs)
-        rows = [
-            {
-                "name": p.path.name,
-                "from": p.from_code,
-                "to": p.to_code,
-                "version": p.version,
-                "size": p.size(),
-                "sha256": p.sha256(),
-                "path": str(p.path),
-            }
-            for p in found
-        ]
-    except ToolkitError as exc:
-        raise _fail(exc) from exc
+    dirs = packages.search_dirs(dir)
+    found = packages.discover(dirs)
+    rows = [
+        {
+            "name": p.path.name,
+            "from": p.from_code,
+            "to": p.to_code,
+            "version": p.version,
+            "size": p.size(),
+            "sha256": p.sha256(),
+            "path": str(p.path),
+        }
+        for p in found
+    ]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -98,24 +89,21 @@ def install(
 ) -> None:
     """Install a .argosmodel file (verified first), or download one with --from-index."""
     target = dir if dir is not None else packages.toolkit_models_dir()
-    try:
-        if from_index:
-            if len(args) != 2:
-                typer.echo("error: --from-index takes two language codes, e.g. fr en", err=True)
-                raise typer.Exit(2)
-            from ..langs import Lang
+    if from_index:
+        if len(args) != 2:
+            typer.echo("error: --from-index takes two language codes, e.g. fr en", err=True)
+            raise typer.Exit(2)
+        from ..langs import Lang
 
-            src, tgt = (Lang.parse(code).iso639_1 for code in args)
-            pkg = packages.install_from_index(
-                src, tgt, target, announce=lambda msg: typer.echo(f"note: {msg}", err=True)
-            )
-        else:
-            if len(args) != 1:
-                typer.echo("error: give one FILE.argosmodel (or --from-index SRC TGT)", err=True)
-                raise typer.Exit(2)
-            pkg = packages.install_archive(Path(args[0]), target)
-    except ToolkitError as exc:
-        raise _fail(exc) from exc
+        src, tgt = (Lang.parse(code).iso639_1 for code in args)
+        pkg = packages.install_from_index(
+            src, tgt, target, announce=lambda msg: typer.echo(f"note: {msg}", err=True)
+        )
+    else:
+        if len(args) != 1:
+            typer.echo("error: give one FILE.argosmodel (or --from-index SRC TGT)", err=True)
+            raise typer.Exit(2)
+        pkg = packages.install_archive(Path(args[0]), target)
     typer.echo(
         f"installed {pkg.path.name} ({pkg.from_code}→{pkg.to_code} {pkg.version}) "
         f"sha256:{pkg.sha256()[:16]} in {pkg.path.parent}"
@@ -128,8 +116,5 @@ def remove(
     dir: DirOption = None,
 ) -> None:
     """Remove an installed package."""
-    try:
-        path = packages.remove(name, packages.search_dirs(dir))
-    except ToolkitError as exc:
-        raise _fail(exc) from exc
+    path = packages.remove(name, packages.search_dirs(dir))
     typer.echo(f"removed {path}")

@@ -26,10 +26,9 @@ from lxml.html import builder as E
 
 from ..errors import ConflictError, InputError
 from ..fileio import write_bytes_atomic
-from ..formats import read_file
 from ..inline import Code, fill, plain
 from ..langs import Lang
-from ..locales import is_catalogue
+from ..locales import is_catalogue, read_current
 from ..model import Block, BlockKind, Catalogue, Document
 from .core import Rendered, Warn, block_texts, find_source, pending
 
@@ -59,22 +58,20 @@ class Version:
         return self.release
 
 
-def _catalogues(locales: Path) -> list[Path]:
-    """One catalogue per language folder and release: the newest of its .po/.xlf files."""
+def _catalogues(locales: Path) -> list[tuple[Path, Catalogue]]:
+    """One catalogue per language folder and release, its copies merged by the one rule
+    for the current catalogue (:func:`toolkit.locales.read_current`), so an edit saved
+    in place in any copy is published whichever file is newest."""
     if not locales.is_dir():
         raise InputError("not a locales folder", path=locales)
-    chosen: dict[tuple[str, str], Path] = {}
+    copies: dict[tuple[str, str], list[Path]] = {}
     for lang_dir in sorted(p for p in locales.iterdir() if p.is_dir()):
         for f in sorted(lang_dir.iterdir()):
-            if not is_catalogue(f) or not f.is_file():
-                continue
-            key = (lang_dir.name, f.stem)
-            old = chosen.get(key)
-            if old is None or f.stat().st_mtime > old.stat().st_mtime:
-                chosen[key] = f  # the file a reviewer touched last wins
-    if not chosen:
+            if is_catalogue(f) and f.is_file():
+                copies.setdefault((lang_dir.name, f.stem), []).append(f)
+    if not copies:
         raise InputError("no .po or .xlf catalogues under <lang>/ folders", path=locales)
-    return [chosen[k] for k in sorted(chosen)]
+    return [(copies[k][0], read_current(copies[k])) for k in sorted(copies)]
 
 
 def _html_codes(doc: Document, refs: dict) -> tuple[tuple[Code, ...], ...]:
@@ -100,7 +97,7 @@ def _load_source(path: Path) -> tuple[Document, dict]:
 def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = None,
             allow_drafts: bool = False, warn: Warn | None = None) -> dict[str, list[Version]]:
     """Every release in every language found under ``locales``, source language first."""
-    found: list[tuple[Path, Catalogue]] = [(p, read_file(p)) for p in _catalogues(Path(locales))]
+    found = _catalogues(Path(locales))
     drafts = [(p, pending(c)) for p, c in found if pending(c)]
     if drafts and not allow_drafts:
         total = sum(n for _, n in drafts)
