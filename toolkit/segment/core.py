@@ -29,12 +29,17 @@ from .rules import Rules
 # The leading lookahead is a single character set, which lets the regex
 # engine skip quickly to the next possible start (3x faster than without).
 _CANDIDATE = re.compile(
-    r"(?=[.!?…‼⁇⁈⁉;:\n])(?:"
-    r"(?P<p>[.!?…‼⁇⁈⁉]+|[;:])"
-    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}]|</g\d+>|<x\d+/>)*)"
+    r"(?=[.!?…‼⁇⁈⁉;:=\n])(?:"
+    r"(?:(?P<emo>(?<!\S)[:;=][-']?[()DPp/|\]\[]+)"
+    r"|(?P<p>[.!?…‼⁇⁈⁉]+|[;:])"
+    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}]|\[\d{1,3}\]|</g\d+>|<x\d+/>)*))"
     r"(?P<ws>\s+)"
     r"|(?P<blank>\n[^\S\n]*\n\s*))"
 )
+# A sentence glued to the previous one without a space ("world.Today"): a
+# lowercase word, the punctuation, a capitalised word (checked in _glued_periods).
+_GLUED_PERIOD = re.compile(r"[.!?](?=[A-Z][a-z]+(?:[\s,;:!?)]|$))")
+_QUOTES_AND_BRACKETS = frozenset("»”\"'’)]}")
 _NON_SPACE = re.compile(r"\S")
 # Inline codes (toolkit.inline) opening the next sentence: look past them.
 _CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
@@ -47,7 +52,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 OPENERS = "«“‘\"'([{¿¡-–—•"
 # Characters after which a candidate cannot be a boundary: the sentence goes on.
-_CONTINUERS = ",;:)]}»”%/…?!"
+_CONTINUERS = ",;:)]}»”%/…?!."
 _LEAD_STRIP = "([{«“‘\"'"
 
 
@@ -85,6 +90,14 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         tok = text[lo:start].split()[-1].lstrip(_LEAD_STRIP)
     if not tok:
         return NO if nxt.islower() else CUT
+    if rules.spaced:
+        spaced = _spaced(text, start, tok, rules)
+        if spaced is not None:
+            if spaced == "inside" or (spaced == "prefix" and not closed):
+                return NO
+            if nxt.isupper() or nxt in OPENERS:
+                return CUT
+            return LOWER if nxt.islower() else NO
     elided = _ELISION.match(tok)
     if elided and elided.end() < len(tok):
         # l'art. 5, d'A. de Musset: judge the word after the elided article.
@@ -105,6 +118,8 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         # (Dagobert I. Ils) or a number (articles L. 642-3).
         if nxt.isupper():
             word = _WORD.match(text, after)
+            if word and len(word.group()) == 1 and text.startswith(".", word.end()):
+                return NO  # spaced initials: U. A. E.
             if word and word.group() in rules.starters and word.group() not in _NAME_WORDS:
                 return CUT
             return NO
@@ -123,7 +138,28 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         first = _NON_SPACE.search(text)
         if first is not None and first.start() == start - len(tok):
             return NO
+        # German ordinals (am 3. Oktober): only a sentence opener ends the sentence.
+        if rules.ordinals and not _starts_starter(text, after, rules):
+            return NO
     return CUT
+
+
+def _spaced(text: str, start: int, tok: str, rules: Rules) -> str | None:
+    """Where the period at ``start`` falls in an abbreviation written with a space.
+
+    ``"prefix"`` or ``"any"`` when it ends one (a. m.), ``"inside"`` when it
+    is one of its inner periods (the first one of a. m.), else None.
+    """
+    for entry, is_prefix in rules.spaced:
+        if text.endswith(entry, 0, start):
+            lo = start - len(entry)
+            if lo == 0 or not text[lo - 1].isalnum():
+                return "prefix" if is_prefix else "any"
+        elif entry.startswith(tok + ".") and text.startswith(entry, start - len(tok)):
+            lo = start - len(tok)
+            if (lo == 0 or not text[lo - 1].isalnum()) and text.startswith(".", lo + len(entry)):
+                return "inside"
+    return None
 
 
 def split_offsets(text: str, rules: Rules) -> list[int]:
@@ -158,6 +194,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             mc = _CODES.match(text, end)
             if mc and mc.end() < n:
                 nxt = text[mc.end()]
+        if m.group("emo") is not None:
+            # An emoticon closes what it comments on, whatever the case after it.
+            cuts.append(end)
+            continue
         if nxt in _CONTINUERS:
             continue
         p = m.group("p")
@@ -170,12 +210,15 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
                 cuts.append(end)
             continue
         if p == ";":
-            # French and English put a lowercase word after a semicolon; a
-            # capitalised sentence opener there starts a new sentence.
-            if nxt.isupper() and _starts_starter(text, end, rules):
+            if _after_semicolon(text, end, nxt, rules):
                 cuts.append(end)
             continue
-        closed = bool(m.group("c"))
+        c = m.group("c")
+        closed = bool(c)
+        if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
+            # A quotation or a bracket closed by a period, then a lowercase word:
+            # the sentence that holds it goes on ("This is great." she said).
+            continue
         if nxt == '"':
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
@@ -203,6 +246,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Ellipsis: "(…)" and "[…]" mark a cut inside a quotation.
             if start and text[start - 1] in "([":
                 continue
+            if p in ("...", "…") and rules.continuers:
+                word = _WORD.match(text, end)
+                if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
+                    continue
             if nxt.islower():
                 deferred.append(end)
             else:
@@ -212,10 +259,17 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         # (« Qui ? » demanda-t-il).
         if nxt.islower() and closed:
             continue
+        if nxt.islower() and rules.names and _word_before(text, start) in rules.names:
+            continue  # Yahoo! in the accounting department
         cuts.append(end)
     transcript = lower > upper
     if deferred and transcript:
         cuts = sorted(cuts + deferred)
+    extra = _glued_periods(text)
+    if rules.signoffs or rules.greetings:
+        extra += _letter_cuts(text, rules)
+    if extra:
+        cuts = sorted(set(cuts).union(extra))
     # A transcript starts its sentences in lowercase: there a capitalised
     # article or pronoun is a name or a title, never a missing period.
     if rules.openers and not transcript:
@@ -226,6 +280,92 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
 
 
 _GAP = " \t\u00a0"
+
+
+def _word_before(text: str, start: int) -> str:
+    lo = start - 32 if start > 32 else 0
+    parts = text[lo:start].split()
+    return parts[-1].lstrip(_LEAD_STRIP) if parts and not text[start - 1].isspace() else ""
+
+
+def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
+    """Whether a sentence starts after a semicolon.
+
+    The text after a semicolon goes on in lowercase; a capitalised word there
+    starts a sentence if it is a sentence opener, or if it is followed by a
+    lowercase word or a comma (Naturellement, ...), unlike the names of a list
+    (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
+    A quotation opening on a capital starts one as well.
+    """
+    if nxt in "\"«“" and end + 2 < len(text):
+        k = end + 1
+        while k < len(text) and text[k] in " \u00a0\u202f":
+            k += 1
+        return k < len(text) and text[k].isupper()
+    if not nxt.isupper():
+        return False
+    if _starts_starter(text, end, rules):
+        return True
+    word = _WORD.match(text, end)
+    if word is None or word.group().isupper():
+        return False
+    rest = text[word.end() : word.end() + 2]
+    if rest.startswith(","):
+        return True
+    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+def _glued_periods(text: str) -> list[int]:
+    """Cuts after a period glued to the next sentence ("good.Today is").
+
+    Only between a lowercase word and a capitalised one, and never inside an
+    address or a file name (a dot, @, / or : earlier in the same token).
+    """
+    out: list[int] = []
+    for m in _GLUED_PERIOD.finditer(text):
+        i = m.start()
+        j = i
+        while j > 0 and text[j - 1].isalpha() and text[j - 1].islower():
+            j -= 1
+        if i - j < 2 or (j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"'(«“"):
+            continue
+        out.append(i + 1)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _letter_pattern(rules: Rules) -> re.Pattern[str]:
+    """A sign-off formula, or a greeting with up to three names, then a comma."""
+    alts = []
+    if rules.signoffs:
+        alts.append("(?:" + "|".join(map(re.escape, sorted(rules.signoffs, key=len, reverse=True)))
+                    + ")")
+    if rules.greetings:
+        words = "|".join(map(re.escape, sorted(rules.greetings, key=len, reverse=True)))
+        alts.append(rf"(?:{words})(?:[ \t\u00a0]+[^\W\d_][\w.'’-]*){{0,3}}")
+    # A one-character lookahead lets the engine skip to likely starts (as in
+    # _opener_pattern); most texts hold no letter formula at all.
+    first = re.escape("".join(sorted({w[0] for w in rules.signoffs | rules.greetings})))
+    return re.compile(rf"(?=[{first}])(?<!\S)(?:" + "|".join(alts) + r"),\s+(?=[^\W\d_])")
+
+
+def _letter_cuts(text: str, rules: Rules) -> list[int]:
+    """Cuts after the salutation and the closing formula of a letter or an e-mail.
+
+    "Dear Nina, Here's a tip" and "Best regards, Debra Perlingiere" are
+    sentences of their own when a capital follows the comma, unless it is a
+    title (Thank you, Mr. President).
+    """
+    out = []
+    for m in _letter_pattern(rules).finditer(text):
+        end = m.end()
+        if not text[end].isupper():
+            continue
+        word = _WORD.match(text, end)
+        if word and (word.group() in rules.prefix or word.group().lower() in rules.prefix_ci):
+            continue
+        out.append(end)
+    return out
 
 
 @lru_cache(maxsize=32)
