@@ -15,6 +15,7 @@ from toolkit.cli.segment import segment_command
 from toolkit.errors import InputError, LanguageError
 from toolkit.langs import Lang
 from toolkit.segment import blocks, parse_rules, rules_for, segment
+from toolkit.segment.rules import supported
 
 CASES = all_cases()
 
@@ -77,10 +78,33 @@ def test_language_codes():
     text = "Mr. Smith left. He came back."
     assert [s.text for s in segment(text, "en-GB")] == ["Mr. Smith left. ", "He came back."]
     assert segment(text, "eng") == segment(text, "en")
-    # German parses but has no data file: generic rules, "Mr." is not known.
-    assert len(segment(text, "de")) == 3
+    # Russian parses but has no rules: generic rules, "Mr." is not known.
+    assert len(segment(text, "ru")) == 3
     with pytest.raises(LanguageError):
         segment(text, "xx-nope")
+
+
+def test_fallback_chain_and_supported_languages():
+    # Catalan and Galician have no data file: they borrow Spanish and Portuguese rules.
+    assert rules_for("ca").entries("prefix") == rules_for("es").entries("prefix")
+    assert rules_for("gl").entries("prefix") == rules_for("pt").entries("prefix")
+    assert rules_for("ca").lang == "ca"
+    assert {"fr", "en", "es", "pt", "it", "de", "ca", "oc", "gl"} <= set(supported())
+    assert "ru" not in supported()
+    with pytest.raises(LanguageError, match="supported: ca, de, en") as err:
+        rules_for("ru", strict=True)
+    assert err.value.lang == "ru"
+    assert rules_for("ru").entries("prefix") == []
+
+
+def test_every_data_file_parses_and_has_the_core_sections():
+    for code in ("fr", "en", "es", "pt", "it", "de"):
+        rules = rules_for(code)
+        assert rules.entries("prefix") and rules.entries("any") and rules.entries("starters")
+        assert rules.entries("signoffs") and rules.entries("greetings"), code
+    assert rules_for("de").ordinals and not rules_for("fr").ordinals
+    with pytest.raises(InputError, match="x.txt:2"):
+        parse_rules("[options]\nordinals = maybe\n", "de", source="x.txt")
 
 
 def test_offsets_are_input_offsets():

@@ -41,5 +41,5 @@ def test_inexpressible_cases_differ(srx_doc):
 
 def test_generic_rules_for_other_languages(srx_doc):
     text = "Mr. Smith left. He came back."
-    ours = [s.text for s in segment(text, "de")]
-    assert list(AccurateSrxTextIterator(srx_doc, "de", text)) == ours
+    ours = [s.text for s in segment(text, "ru")]
+    assert list(AccurateSrxTextIterator(srx_doc, "ru", text)) == ours

@@ -74,7 +74,6 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "gl": ("pt", "es"),
     "pt": ("es",),
     "it": ("es",),
-    "eo": ("en",),
 }
 
 
@@ -188,6 +187,9 @@ def supported() -> list[str]:
     return sorted(own | {c for c in FALLBACK if source_of(c)})
 
 
+_BY_CODE: dict[str, Rules] = {}
+
+
 def rules_for(lang: str | Lang, *, strict: bool = False) -> Rules:
     """Rules for a language code such as ``fr``, ``fr-FR`` or ``eng``.
 
@@ -195,8 +197,12 @@ def rules_for(lang: str | Lang, *, strict: bool = False) -> Rules:
     and, with ``strict``, for a language that has no rules (no data file and no
     fallback): the message lists the supported languages.
     """
+    if not strict and isinstance(lang, str) and lang in _BY_CODE:
+        return _BY_CODE[lang]  # segment() is called once per paragraph: skip the parse
     parsed = lang if isinstance(lang, Lang) else Lang.parse(lang)
     code = parsed.iso639_1
+    if isinstance(lang, str) and len(_BY_CODE) < 64:
+        _BY_CODE[lang] = _load(code)
     if strict and source_of(code) is None:
         raise LanguageError(f"no segmentation rules for {parsed.name} ({code!r})", lang=code,
                             hint="supported: " + ", ".join(supported()))
