@@ -101,8 +101,10 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
     elided = _ELISION.match(tok)
     if elided and elided.end() < len(tok):
         # l'art. 5, d'A. de Musset: judge the word after the elided article.
+        # A title keeps its name (l'Avv. Verdi); another abbreviation after an
+        # article may end the sentence (conformément à l'art.).
         tok = tok[elided.end() :]
-        closed = True
+        closed = closed or tok not in rules.prefix
     low = tok.lower()
     prefix = tok in rules.prefix or low in rules.prefix_ci
     if prefix and not closed:
@@ -342,7 +344,7 @@ def _letter_pattern(rules: Rules) -> re.Pattern[str]:
                     + ")")
     if rules.greetings:
         words = "|".join(map(re.escape, sorted(rules.greetings, key=len, reverse=True)))
-        alts.append(rf"(?:{words})(?:[ \t\u00a0]+[^\W\d_][\w.'’-]*){{0,3}}")
+        alts.append(rf"(?P<greeting>(?:{words})(?:[ \t\u00a0]+[^\W\d_][\w.'’-]*){{0,3}})")
     # A one-character lookahead lets the engine skip to likely starts (as in
     # _opener_pattern); most texts hold no letter formula at all.
     first = re.escape("".join(sorted({w[0] for w in rules.signoffs | rules.greetings})))
@@ -354,7 +356,7 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
 
     "Dear Nina, Here's a tip" and "Best regards, Debra Perlingiere" are
     sentences of their own when a capital follows the comma, unless it is a
-    title (Thank you, Mr. President).
+    title or a form of address (Thank you, Mr. President).
     """
     out = []
     for m in _letter_pattern(rules).finditer(text):
@@ -363,6 +365,10 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
             continue
         word = _WORD.match(text, end)
         if word and (word.group() in rules.prefix or word.group().lower() in rules.prefix_ci):
+            continue
+        # A name signs; a form of address goes on in lowercase (Merci, Monsieur le Président).
+        after = _WORD.match(text, word.end() + 1) if word and not m.groupdict().get("greeting") else None
+        if after and after.start() == word.end() + 1 and after.group()[0].islower():
             continue
         out.append(end)
     return out
