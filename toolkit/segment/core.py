@@ -18,7 +18,6 @@ the first span. A blank line always ends a sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Span
 from .rules import Rules
@@ -335,7 +334,6 @@ def _glued_periods(text: str) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=32)
 def _letter_pattern(rules: Rules) -> re.Pattern[str]:
     """A sign-off formula, or a greeting with up to three names, then a comma."""
     alts = []
@@ -359,7 +357,7 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
     title or a form of address (Thank you, Mr. President).
     """
     out = []
-    for m in _letter_pattern(rules).finditer(text):
+    for m in _cached(rules, _letter_pattern).finditer(text):
         end = m.end()
         if not text[end].isupper():
             continue
@@ -374,7 +372,13 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=32)
+def _cached(rules: Rules, build) -> re.Pattern[str]:
+    pat = rules.cache.get(build)
+    if pat is None:
+        pat = rules.cache[build] = build(rules)
+    return pat
+
+
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
     """An [openers] word after a space, followed by a word (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)
@@ -402,7 +406,7 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
     or ")" ending a word outside [closed], and followed by a lowercase word.
     """
     out: list[int] = []
-    for m in _opener_pattern(rules).finditer(text):
+    for m in _cached(rules, _opener_pattern).finditer(text):
         end = m.start()
         gap = end - 1
         while gap > 0 and text[gap - 1] in _GAP:

@@ -55,7 +55,7 @@ Portuguese); a language with neither gets the generic rules (empty lists).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -97,6 +97,9 @@ class Rules:
     # Abbreviations written with a space (a. m): (entry, is_prefix), longest first.
     spaced: tuple[tuple[str, bool], ...] = ()
     ordinals: bool = False
+    # Patterns compiled from the lists, filled by the segmenter on first use
+    # (hashing the lists for every paragraph would cost more than the scan).
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def entries(self, section: str) -> list[str]:
         """All entries of one section as written in the data file, sorted."""
