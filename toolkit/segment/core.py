@@ -266,7 +266,11 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
     transcript = lower > upper
     if deferred and transcript:
         cuts = sorted(cuts + deferred)
-    extra = _glued_periods(text)
+    extra = _glued_periods(text) + _aside_cuts(text)
+    if "://" in text or "www." in text:
+        extra += _url_cuts(text)
+    if not transcript and rules.starters:
+        extra += _title_cut(text, rules)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
     if extra:
@@ -314,6 +318,65 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     if rest.startswith(","):
         return True
     return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+# A parenthesis standing alone after a sentence: (Laughter) (Jerusalem Post).
+_ASIDE = re.compile(r"[.!?][\"”»]?\s+\([^()\n]{1,60}\)\s+")
+_ELLIPSIS_ONLY = frozenset(".… ")
+
+
+def _aside_cuts(text: str) -> list[int]:
+    """Cuts after a parenthesis that follows a sentence end, before a capital.
+
+    A source or a stage direction between two sentences ("… the world.
+    (New Scientist Space) On 3 November …") belongs to neither; "(…)" marks an
+    omission inside a quotation and is left alone.
+    """
+    out = []
+    for m in _ASIDE.finditer(text):
+        end = m.end()
+        if end < len(text) and (text[end].isupper() or text[end] in "\"“«"):
+            inner = text[text.index("(", m.start()) + 1 : text.rindex(")", m.start(), end)]
+            if not _ELLIPSIS_ONLY.issuperset(inner):
+                out.append(end)
+    return out
+
+
+# A web address followed by a capital, a quote or another address: a link on
+# a line of its own, run into the next sentence once the lines are joined.
+_URL_THEN = re.compile(r"(?:https?://|www\.)\S*[^\s.!?,;:]\s+(?=[A-Z\"“«]|https?://|www\.)")
+
+
+def _url_cuts(text: str) -> list[int]:
+    return [m.end() for m in _URL_THEN.finditer(text)]
+
+
+_TITLE_WORDS = 7
+_SELF = frozenset({"I", "I'm", "I’m", "I've", "I'd", "I'll"})
+
+
+def _title_cut(text: str, rules: Rules) -> list[int]:
+    """A title run into its text at the start of a block ("Great service A very …").
+
+    Among the first few words, with no punctuation before it, a capitalised
+    sentence starter followed by a lowercase word begins the text after a
+    title, unless a [closed] word precedes it. "I" stands capitalised anywhere
+    and never counts.
+    """
+    prev, prev_end = "", 0
+    for count, m in enumerate(_WORD.finditer(text)):
+        if count >= _TITLE_WORDS:
+            return []
+        if prev and text[prev_end : m.start()].strip(" \t\u00a0"):
+            return []  # punctuation between the words: not a bare title
+        w = m.group()
+        if (prev and w in rules.starters and w not in _SELF and w not in _NAME_WORDS
+                and prev.lower() not in rules.closed):
+            nxt = _NON_SPACE.search(text, m.end())
+            if nxt and nxt.start() == m.end() + 1 and nxt.group().islower():
+                return [m.start()]
+        prev, prev_end = w, m.end()
+    return []
 
 
 def _glued_periods(text: str) -> list[int]:
