@@ -104,7 +104,9 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         # article may end the sentence (conformément à l'art.).
         tok = tok[elided.end() :]
         closed = closed or tok not in rules.prefix
-    low = tok.lower()
+    # Lowercase entries match any case but all capitals: "RTE" is an acronym,
+    # not the abbreviation "rte" (route).
+    low = tok.lower() if len(tok) < 2 or not tok.isupper() else ""
     prefix = tok in rules.prefix or low in rules.prefix_ci
     if prefix and not closed:
         return NO
