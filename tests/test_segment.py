@@ -46,7 +46,10 @@ def test_case(case):
 # sentinel-based segmenters and plenty of sentence punctuation mixed in.
 _tricky = st.sampled_from(
     ["∯", "ȹ", "&ᓷ&", "\x00", "\x07", "\r\n", "\n\n", " ", "\u00a0", "\u202f", "😀", "👩‍👩‍👧",
-     ".", "...", "…", "?", "!", ";", "«", "»", '"', "M.", "etc.", "A.", "O.N.U.", "1.", "(…)"]
+     ".", "...", "…", "?", "!", ";", "«", "»", '"', "M.", "etc.", "A.", "O.N.U.", "1.", "(…)",
+     # the pieces the newer rules look for
+     ":-)", " :) ", ".[1]", "a. m.", " z. B. ", "Yahoo!", "Dear Ann, ", "Regards, ", "3. ",
+     "http://x.org/a ", "www.", "(Note) ", ".Today", "LL.AA.II.RR.", " I ", "Co. ", "; «"]
 )
 _text = st.lists(
     st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), _tricky),
@@ -55,7 +58,7 @@ _text = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_text, st.sampled_from(["fr", "en", "de", "fr-FR"]))
+@given(_text, st.sampled_from(["fr", "en", "es", "pt", "it", "de", "ca", "ru", "fr-FR"]))
 def test_spans_join_back_to_input(text, lang):
     spans = segment(text, lang)
     check_lossless(text, spans)

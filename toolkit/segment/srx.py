@@ -1,8 +1,9 @@
 """Export the segmentation rules as SRX 2.0, for CAT tools (OmegaT, Okapi, ...).
 
 The exported file has one ``languagerule`` per language with a data file
-(``fr``, ``en``) plus ``generic``, mapped by ``maprules`` (``fr.*``, ``en.*``,
-``.*``). Rules are ordered as SRX requires: at each position the first rule
+(``fr``, ``en``, ``es``, ``pt``, ``it``, ``de``) plus ``generic``, mapped by
+``maprules`` (``fr.*``, ..., the fallback languages such as ``ca.*`` to the
+rules they borrow, then ``.*``). Rules are ordered as SRX requires: at each position the first rule
 whose ``beforebreak`` ends there and whose ``afterbreak`` starts there decides.
 Break positions are after the whitespace that follows a sentence, as in
 :func:`toolkit.segment.segment`, so an SRX engine returns the same spans.
@@ -24,6 +25,12 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **Transcript casing, again.** In a transcript :func:`segment` does not cut
   before an ``[openers]`` word that follows unpunctuated text; the export
   always does.
+* **First title only.** :func:`segment` cuts a title run into its text at the
+  first sentence starter among the first words of a block; the export cuts at
+  each of them.
+* Lookbehinds are bounded, as Java requires: a parenthesis between two
+  sentences is recognised after at most 8 spaces, a title's words up to 40
+  characters each.
 * Python's ``str.isupper``/``islower`` are approximated by ``\\p{Lu}``/``\\p{Ll}``,
   and ``[closed]`` words are matched with ``(?i)`` plus their capitalised
   form (Java folds ASCII only).
