@@ -88,6 +88,11 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         lo = start - 48 if start > 48 else 0
         tok = text[lo:start].split()[-1].lstrip(_LEAD_STRIP)
     if not tok:
+        if rules.continuers and text.endswith(". .", 0, start + 1):
+            # A spaced ellipsis (. . .) before "I" goes on, as "..." does.
+            word = _WORD.match(text, after)
+            if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
+                return NO
         return NO if nxt.islower() else CUT
     if rules.spaced:
         spaced = _spaced(text, start, tok, rules)
@@ -106,7 +111,7 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         closed = closed or tok not in rules.prefix
     # Lowercase entries match any case but all capitals: "RTE" is an acronym,
     # not the abbreviation "rte" (route).
-    low = tok.lower() if len(tok) < 2 or not tok.isupper() else ""
+    low = tok.lower() if len(tok) < 2 or not tok.isupper() or not tok.isalpha() else ""
     prefix = tok in rules.prefix or low in rules.prefix_ci
     if prefix and not closed:
         return NO
@@ -277,6 +282,8 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra += _letter_cuts(text, rules)
     if extra:
         cuts = sorted(set(cuts).union(extra))
+    if _LIST_START.match(text):
+        cuts = _list_items(text, cuts)
     # A transcript starts its sentences in lowercase: there a capitalised
     # article or pronoun is a name or a title, never a missing period.
     if rules.openers and not transcript:
@@ -379,6 +386,41 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
                 return [m.start()]
         prev, prev_end = w, m.end()
     return []
+
+
+# A numbered or lettered list flattened into one line: "1.) The first item 2.) The second",
+# "• 9. First • 10. Second", "a. First b. Second".
+_MARKER = r"(?P<bullet>[•⁃*–-][ \t]*)?(?P<val>\d{1,3}|[a-z])(?P<mark>\.\)|\)|\.)\s+"
+_LIST_START = re.compile(r"\s*" + _MARKER)
+_LIST_ITEM = re.compile(r"(?:^|(?<=\s))" + _MARKER)
+
+
+def _list_items(text: str, cuts: list[int]) -> list[int]:
+    """Cuts before each item of a list that starts the block, none after its markers.
+
+    The items are the markers of the first one's style whose values follow it
+    one by one (1, 2, 3 or a, b, c); a lone "1." is a heading number, and
+    a number further on only counts if it continues the sequence.
+    """
+    first = _LIST_START.match(text)
+    style, val = first.group("mark"), first.group("val")
+    items = [first]
+    for m in _LIST_ITEM.finditer(text, first.end()):
+        if m.group("mark") != style or not _follows(val, m.group("val")):
+            continue
+        items.append(m)
+        val = m.group("val")
+    if len(items) < 2:
+        return cuts
+    inner = {m.end() for m in items}
+    starts = {m.start("bullet") if m.group("bullet") else m.start("val") for m in items[1:]}
+    return sorted({c for c in cuts if c not in inner} | starts)
+
+
+def _follows(prev: str, val: str) -> bool:
+    if prev.isdigit():
+        return val.isdigit() and int(val) == int(prev) + 1
+    return not val.isdigit() and ord(val) == ord(prev) + 1
 
 
 def _glued_periods(text: str) -> list[int]:

@@ -25,6 +25,10 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **Transcript casing, again.** In a transcript :func:`segment` does not cut
   before an ``[openers]`` word that follows unpunctuated text; the export
   always does.
+* **Lists.** A numbered or lettered list run into one line (``1.) First
+  2.) Second``) is found by checking that the markers count up from the one
+  that starts the block; SRX cannot count, so the export leaves such lists
+  to the ordinary rules.
 * **First title only.** :func:`segment` cuts a title run into its text at the
   first sentence starter among the first words of a block; the export cuts at
   each of them.
@@ -110,7 +114,7 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
 
 def _caseless(words: list[str]) -> str:
     """Lowercase entries in any case but all capitals (RTE is not rte), as the segmenter reads them."""
-    allcaps = r"(?![\p{Lu}\p{N}_'\u2019.-]{2,}\.(?!\p{L}))"
+    allcaps = r"(?!\p{Lu}{2,}\.)"
     return allcaps + "(?i:" + _alt(words) + ")"
 
 
@@ -216,9 +220,10 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         out.append((False, rf"{plain}(?:{_alt(sorted(rules.names))}){TERM}*{bang}{TERM}*{CLOSERS}{end}",
                     r"\p{Ll}"))
     if rules.continuers:
-        # I thought... I would go.
-        out.append((False, rf"(?<!{TERM})(?:\.\.\.|\u2026){CLOSERS}{end}",
-                    rf"(?:{_alt(sorted(rules.continuers))})(?![\p{{L}}\p{{N}}_-])"))
+        # I thought... I would go.  What I mean . . . I did not say that.
+        cont = rf"(?:{_alt(sorted(rules.continuers))})(?![\p{{L}}\p{{N}}_-])"
+        out.append((False, rf"(?<!{TERM})(?:\.\.\.|\u2026){CLOSERS}{end}", cont))
+        out.append((False, rf"(?<=\. )\.{CLOSERS}{end}", cont))
     out += _opener_rules(rules)
     exact = lambda words: "(?:" + _alt(words) + ")"  # noqa: E731
     caseless = _caseless
