@@ -137,6 +137,8 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
                 return NO
             return LOWER
         return NO if nxt.isdigit() else CUT
+    if len(tok) == 1 and tok.islower() and nxt.islower():
+        return LOWER  # a one-letter abbreviation (le XIXe s. qui), unless a transcript
     if "." in tok and _INITIALS.fullmatch(tok):
         if ".-" in tok:  # hyphenated initials: J.-M. Dupont
             return NO

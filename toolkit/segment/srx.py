@@ -249,6 +249,8 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     for pat in anyw:
         out.append((False, rf"{tok}{pat}\.{CLOSERS}{end}", rf"(?!{upper_or_opener})"))
         out.append((True, rf"{tok}{pat}\.{CLOSERS}{end}", ""))
+    # A one-letter lowercase abbreviation before a lowercase word (le XIXe s. qui).
+    out.append((False, rf"{tok}\p{{Ll}}\.{CLOSERS}{end}", r"\p{Ll}"))
     # A period with no word before it.
     out.append((False, rf"{tok}(?<!{TERM})\.{CLOSERS}{end}", r"\p{Ll}"))
     # Initials: Omar A. Touray, articles L. 642-3, but Dagobert I. Ils ...
