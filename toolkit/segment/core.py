@@ -363,6 +363,8 @@ def _url_cuts(text: str) -> list[int]:
 
 
 _TITLE_WORDS = 7
+# The first words of a block with nothing but spaces between them.
+_TITLE_RUN = re.compile(rf"[^\w'’-]*((?:[\w'’-]+[ \t\u00a0]+){{0,{_TITLE_WORDS - 1}}}[\w'’-]*)")
 _SELF = frozenset({"I", "I'm", "I’m", "I've", "I'd", "I'll"})
 
 
@@ -374,19 +376,16 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
     title, unless a [closed] word precedes it. "I" stands capitalised anywhere
     and never counts.
     """
-    prev, prev_end = "", 0
-    for count, m in enumerate(_WORD.finditer(text)):
-        if count >= _TITLE_WORDS:
-            return []
-        if prev and text[prev_end : m.start()].strip(" \t\u00a0"):
-            return []  # punctuation between the words: not a bare title
-        w = m.group()
-        if (prev and w in rules.starters and w not in _SELF and w not in _NAME_WORDS
-                and prev.lower() not in rules.closed):
+    run = _TITLE_RUN.match(text)
+    words = run.group(1).split()
+    for i in range(1, len(words)):
+        w = words[i]
+        if (w in rules.starters and w not in _SELF and w not in _NAME_WORDS
+                and words[i - 1].lower() not in rules.closed):
+            m = list(_WORD.finditer(text, run.start(1), run.end(1)))[i]
             nxt = _NON_SPACE.search(text, m.end())
             if nxt and nxt.start() == m.end() + 1 and nxt.group().islower():
                 return [m.start()]
-        prev, prev_end = w, m.end()
     return []
 
 
