@@ -160,16 +160,29 @@ def _spaced(text: str, start: int, tok: str, rules: Rules) -> str | None:
     ``"prefix"`` or ``"any"`` when it ends one (a. m.), ``"inside"`` when it
     is one of its inner periods (the first one of a. m.), else None.
     """
-    for entry, is_prefix in rules.spaced:
+    by_last, by_first = _cached(rules, _spaced_index)
+    for entry, is_prefix in by_last.get(tok, ()):
         if text.endswith(entry, 0, start):
             lo = start - len(entry)
             if lo == 0 or not text[lo - 1].isalnum():
                 return "prefix" if is_prefix else "any"
-        elif entry.startswith(tok + ".") and text.startswith(entry, start - len(tok)):
+    for entry in by_first.get(tok, ()):
+        if text.startswith(entry, start - len(tok)):
             lo = start - len(tok)
             if (lo == 0 or not text[lo - 1].isalnum()) and text.startswith(".", lo + len(entry)):
                 return "inside"
     return None
+
+
+def _spaced_index(rules: Rules) -> tuple[dict, dict]:
+    """Spaced abbreviations by their last word (a. m -> m) and by their first (-> a)."""
+    by_last: dict[str, list] = {}
+    by_first: dict[str, list] = {}
+    for entry, is_prefix in rules.spaced:
+        by_last.setdefault(entry.rsplit(" ", 1)[-1], []).append((entry, is_prefix))
+        if "." in entry:
+            by_first.setdefault(entry[: entry.index(".")], []).append(entry)
+    return by_last, by_first
 
 
 def split_offsets(text: str, rules: Rules) -> list[int]:
@@ -480,7 +493,7 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
     return out
 
 
-def _cached(rules: Rules, build) -> re.Pattern[str]:
+def _cached(rules: Rules, build):
     pat = rules.cache.get(build)
     if pat is None:
         pat = rules.cache[build] = build(rules)
