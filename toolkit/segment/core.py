@@ -291,6 +291,8 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
     extra = _glued_periods(text) + _aside_cuts(text)
     if "://" in text or "www." in text:
         extra += _url_cuts(text)
+    if "/" in text:
+        extra += [m.end() for m in _STAMP_THEN.finditer(text)]
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
     if rules.signoffs or rules.greetings:
@@ -369,6 +371,12 @@ def _aside_cuts(text: str) -> list[int]:
 # A web address followed by a capital, a quote or another address: a link on
 # a line of its own, run into the next sentence once the lines are joined.
 _URL_THEN = re.compile(r"(?:https?://|www\.)\S*[^\s.!?,;:]\s+(?=[A-Z\"“«]|https?://|www\.)")
+
+
+# The date and time line of a forwarded e-mail ("Kay Mann 04/26/2001 07:17 AM Will
+# you…"): what follows the time is the message.
+_STAMP_THEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?"
+                         r"(?: ?(?:AM|PM|am|pm))?\s+(?=[A-Z\"“](?![Mm]\b))")
 
 
 def _url_cuts(text: str) -> list[int]:

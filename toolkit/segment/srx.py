@@ -146,6 +146,9 @@ def _extra_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         (True, rf"(?:https?://|www\.){NOT_WS}*[^\s\u00a0\u202f.!?,;:]{WS}+",
          r"(?:[A-Z\"\u201c\u00ab]|https?://|www\.)"),
     ]
+    # The date and time line of a forwarded e-mail.
+    out.append((True, r"\b\p{Nd}{1,2}/\p{Nd}{1,2}/\p{Nd}{2,4},? \p{Nd}{1,2}:\p{Nd}{2}(?::\p{Nd}{2})?"
+                      rf"(?: ?(?:AM|PM|am|pm))?{WS}+", r"[A-Z\"\u201c](?![Mm](?![\p{L}\p{N}_]))"))
     starters = [w for w in rules.entries("starters")
                 if not w.endswith(("'", "\u2019")) and w not in _SELF and w not in _NAME_WORDS]
     if starters:
