@@ -13,9 +13,9 @@ from conftest import EVAL, needs_eval_file
 
 from toolkit.segment import segment
 
-# Floors a little under the measured dev figures (fr 0.988, en 0.889, es 0.990):
+# Floors a little under the measured dev figures (fr 0.988, en 0.895, es 0.990):
 # a change that loses more than that is a regression, not noise.
-FLOORS = {"fr": 0.985, "en": 0.88, "es": 0.985}
+FLOORS = {"fr": 0.985, "en": 0.885, "es": 0.985}
 
 
 def _boundaries(pieces: list[str]) -> set[int]:

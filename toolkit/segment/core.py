@@ -293,6 +293,13 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra += _url_cuts(text)
     if "/" in text:
         extra += [m.end() for m in _STAMP_THEN.finditer(text)]
+    if "@" in text:
+        extra += [m.end() for m in _ADDRESS_THEN.finditer(text)]
+    for m in _RULE_LINE.finditer(text):
+        # A rule line (=====, _____) between two texts stands alone.
+        if m.start() > 0 and not text[: m.start()].isspace():
+            extra.append(m.start())
+        extra.append(m.end())
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
     if rules.signoffs or rules.greetings:
@@ -377,6 +384,12 @@ _URL_THEN = re.compile(r"(?:https?://|www\.)\S*[^\s.!?,;:]\s+(?=[A-Z\"“«]|htt
 # you…"): what follows the time is the message.
 _STAMP_THEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?"
                          r"(?: ?(?:AM|PM|am|pm))?\s+(?=[A-Z\"“](?![Mm]\b))")
+
+
+# An e-mail address in angle brackets ends a header line ("Julie"<j@x.net> Groups: …).
+_ADDRESS_THEN = re.compile(r"<[^<>\s@]+@[^<>\s]+>\s+(?=[A-Z\"“])")
+# A line drawn with one repeated character, with what follows it.
+_RULE_LINE = re.compile(r"(?<!\S)([_=*~-])\1{3,}(?=\s)\s*(?=\S)")
 
 
 def _url_cuts(text: str) -> list[int]:

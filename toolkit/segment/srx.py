@@ -146,6 +146,12 @@ def _extra_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         (True, rf"(?:https?://|www\.){NOT_WS}*[^\s\u00a0\u202f.!?,;:]{WS}+",
          r"(?:[A-Z\"\u201c\u00ab]|https?://|www\.)"),
     ]
+    # An e-mail address in angle brackets ends a header line.
+    inner = WS[1:-1]
+    out.append((True, rf"<[^<>@{inner}]+@[^<>{inner}]+>{WS}+", r"[A-Z\"\u201c]"))
+    # A line drawn with one repeated character stands alone.
+    out.append((True, rf"(?<={NOT_WS}){WS}+", rf"([_=*~-])\1{{3,}}{WS}+{NOT_WS}"))
+    out.append((True, rf"(?:^|(?<={WS}))([_=*~-])\1{{3,}}{WS}+", NOT_WS))
     # The date and time line of a forwarded e-mail.
     out.append((True, r"\b\p{Nd}{1,2}/\p{Nd}{1,2}/\p{Nd}{2,4},? \p{Nd}{1,2}:\p{Nd}{2}(?::\p{Nd}{2})?"
                       rf"(?: ?(?:AM|PM|am|pm))?{WS}+", r"[A-Z\"\u201c](?![Mm](?![\p{L}\p{N}_]))"))
