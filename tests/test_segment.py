@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from segment_cases import all_cases
 from typer.testing import CliRunner
 
-from toolkit.cli.segment import segment_command
+from toolkit.cli.app import app
 from toolkit.errors import InputError, LanguageError
 from toolkit.langs import Lang
 from toolkit.segment import blocks, parse_rules, rules_for, segment
+from toolkit.segment.rules import supported
 
 CASES = all_cases()
 
@@ -45,7 +46,10 @@ def test_case(case):
 # sentinel-based segmenters and plenty of sentence punctuation mixed in.
 _tricky = st.sampled_from(
     ["∯", "ȹ", "&ᓷ&", "\x00", "\x07", "\r\n", "\n\n", " ", "\u00a0", "\u202f", "😀", "👩‍👩‍👧",
-     ".", "...", "…", "?", "!", ";", "«", "»", '"', "M.", "etc.", "A.", "O.N.U.", "1.", "(…)"]
+     ".", "...", "…", "?", "!", ";", "«", "»", '"', "M.", "etc.", "A.", "O.N.U.", "1.", "(…)",
+     # the pieces the newer rules look for
+     ":-)", " :) ", ".[1]", "a. m.", " z. B. ", "Yahoo!", "Dear Ann, ", "Regards, ", "3. ",
+     "http://x.org/a ", "www.", "(Note) ", ".Today", "LL.AA.II.RR.", " I ", "Co. ", "; «"]
 )
 _text = st.lists(
     st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), _tricky),
@@ -54,7 +58,7 @@ _text = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_text, st.sampled_from(["fr", "en", "de", "fr-FR"]))
+@given(_text, st.sampled_from(["fr", "en", "es", "pt", "it", "de", "ca", "ru", "fr-FR"]))
 def test_spans_join_back_to_input(text, lang):
     spans = segment(text, lang)
     check_lossless(text, spans)
@@ -77,10 +81,33 @@ def test_language_codes():
     text = "Mr. Smith left. He came back."
     assert [s.text for s in segment(text, "en-GB")] == ["Mr. Smith left. ", "He came back."]
     assert segment(text, "eng") == segment(text, "en")
-    # German parses but has no data file: generic rules, "Mr." is not known.
-    assert len(segment(text, "de")) == 3
+    # Russian parses but has no rules: generic rules, "Mr." is not known.
+    assert len(segment(text, "ru")) == 3
     with pytest.raises(LanguageError):
         segment(text, "xx-nope")
+
+
+def test_fallback_chain_and_supported_languages():
+    # Catalan and Galician have no data file: they borrow Spanish and Portuguese rules.
+    assert rules_for("ca").entries("prefix") == rules_for("es").entries("prefix")
+    assert rules_for("gl").entries("prefix") == rules_for("pt").entries("prefix")
+    assert rules_for("ca").lang == "ca"
+    assert {"fr", "en", "es", "pt", "it", "de", "ca", "oc", "gl"} <= set(supported())
+    assert "ru" not in supported()
+    with pytest.raises(LanguageError, match="supported: ca, de, en") as err:
+        rules_for("ru", strict=True)
+    assert err.value.lang == "ru"
+    assert rules_for("ru").entries("prefix") == []
+
+
+def test_every_data_file_parses_and_has_the_core_sections():
+    for code in ("fr", "en", "es", "pt", "it", "de"):
+        rules = rules_for(code)
+        assert rules.entries("prefix") and rules.entries("any") and rules.entries("starters")
+        assert rules.entries("signoffs") and rules.entries("greetings"), code
+    assert rules_for("de").ordinals and not rules_for("fr").ordinals
+    with pytest.raises(InputError, match="x.txt:2"):
+        parse_rules("[options]\nordinals = maybe\n", "de", source="x.txt")
 
 
 def test_offsets_are_input_offsets():
@@ -130,47 +157,80 @@ def segment_with(text: str, rules) -> list[str]:
 
     return [s.text for s in spans_from_cuts(text, split_offsets(text, rules))]
 
-def _cli() -> typer.Typer:
-    app = typer.Typer()
-    app.command("segment")(segment_command)
-    app.command("noop")(lambda: None)  # keeps "segment" a named sub-command
-    return app
+runner = CliRunner()
 
 
 def test_cli_text_and_jsonl(tmp_path):
     src = tmp_path / "rel.txt"
     text = "GENÈVE – M. Dupont arrive. Il parle.\n\nTel : +32 2 287 78 10\n"
     src.write_text(text, encoding="utf-8")
-    runner = CliRunner()
-    res = runner.invoke(_cli(), ["segment", str(src)])
+    res = runner.invoke(app, ["segment", str(src)])
     assert res.exit_code == 0, res.output
     assert res.stdout.splitlines() == ["GENÈVE – M. Dupont arrive.", "Il parle.",
                                        "Tel : +32 2 287 78 10"]
-    res = runner.invoke(_cli(), ["segment", str(src), "--format", "jsonl", "--lang", "fr-FR"])
+    res = runner.invoke(app, ["segment", str(src), "--format", "jsonl", "--lang", "fr-FR"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.stdout.splitlines()]
-    assert [r["block"] for r in rows] == [0, 0, 1]
+    assert [(r["block"], r["line"]) for r in rows] == [(0, 1), (0, 1), (1, 3)]
+    lines = text.splitlines()
     for r in rows:
-        assert text[r["start"] : r["end"]] == r["text"]
+        assert lines[r["line"] - 1][r["start"] : r["end"]] == r["text"]
+
+
+def test_cli_reads_html_and_markdown_without_chrome():
+    for name in ("communique-frontieres.html", "communique-frontieres.md"):
+        res = runner.invoke(app, ["segment", str(EXAMPLES / name)])
+        assert res.exit_code == 0, res.output
+        out = res.stdout.splitlines()
+        assert out[0] == "Gestion des frontières : l’OIM équipe trois postes au Sahel", name
+        assert "Il a été financé par le Fonds de soutien à la mobilité régionale." in out
+        assert not any("<" in line for line in out)  # no markup, no inline codes
+    html = runner.invoke(app, ["segment", str(EXAMPLES / "communique-frontieres.html")]).stdout
+    md = runner.invoke(app, ["segment", str(EXAMPLES / "communique-frontieres.md")]).stdout
+    assert html == md
+
+
+def test_cli_reads_standard_input():
+    page = (EXAMPLES / "communique-frontieres.html").read_bytes()
+    res = runner.invoke(app, ["segment", "-"], input=page)
+    assert res.exit_code == 0, res.output
+    assert res.stdout == runner.invoke(
+        app, ["segment", str(EXAMPLES / "communique-frontieres.html")]).stdout
+    res = runner.invoke(app, ["segment", "-", "--lang", "es"],
+                        input="El Sr. García llegó a las 10 a. m. Habló con la Dra. Pérez.\n")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == ["El Sr. García llegó a las 10 a. m.",
+                                       "Habló con la Dra. Pérez."]
+    res = runner.invoke(app, ["segment", "-", "--input", "markdown"], input="# Titre\n\nUn. Deux.\n")
+    assert res.stdout.splitlines() == ["Titre", "Un.", "Deux."]
+
+
+@pytest.mark.parametrize("code", ["ru", "xx", "zz-ZZ"])
+def test_cli_unknown_language_exits_4_listing_the_supported_ones(tmp_path, code):
+    src = tmp_path / "rel.txt"
+    src.write_text("Une phrase.\n", encoding="utf-8")
+    res = runner.invoke(app, ["segment", str(src), "--lang", code])
+    assert res.exit_code == 4
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "supported: ca, de, en, es, fr, gl, it, oc, pt" in lines[0]
 
 
 def test_cli_errors(tmp_path):
-    runner = CliRunner()
-    res = runner.invoke(_cli(), ["segment", str(tmp_path / "missing.txt")])
-    assert isinstance(res.exception, InputError) and "missing.txt" in str(res.exception)
+    res = runner.invoke(app, ["segment", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 3 and "missing.txt" in res.stderr
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"ok\n\xff\xfe\n")
-    res = runner.invoke(_cli(), ["segment", str(bad)])
-    assert isinstance(res.exception, InputError) and res.exception.line == 2
-    res = runner.invoke(_cli(), ["segment", str(bad), "--lang", "zz"])
-    assert isinstance(res.exception, LanguageError)
-    res = runner.invoke(_cli(), ["segment"])
-    assert isinstance(res.exception, InputError)
+    bad.write_bytes(b"ok\n\x00\xff\xfe\n")
+    res = runner.invoke(app, ["segment", str(bad)])
+    assert res.exit_code == 3 and "bad.txt" in res.stderr
+    res = runner.invoke(app, ["segment", "-"], input=b"")
+    assert res.exit_code == 3 and "<stdin>" in res.stderr
+    res = runner.invoke(app, ["segment"])
+    assert res.exit_code == 3
 
 
 def test_cli_export_srx(tmp_path):
     out = tmp_path / "rules.srx"
-    res = CliRunner().invoke(_cli(), ["segment", "--export-srx", str(out)])
+    res = runner.invoke(app, ["segment", "--export-srx", str(out)])
     assert res.exit_code == 0, res.output
     assert b"<languagerule languagerulename=\"fr\">" in out.read_bytes()
 

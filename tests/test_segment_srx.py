@@ -41,5 +41,14 @@ def test_inexpressible_cases_differ(srx_doc):
 
 def test_generic_rules_for_other_languages(srx_doc):
     text = "Mr. Smith left. He came back."
-    ours = [s.text for s in segment(text, "de")]
-    assert list(AccurateSrxTextIterator(srx_doc, "de", text)) == ours
+    ours = [s.text for s in segment(text, "ru")]
+    assert list(AccurateSrxTextIterator(srx_doc, "ru", text)) == ours
+
+
+def test_every_language_with_rules_is_exported(srx_doc):
+    # Catalan borrows the Spanish rules in the export as in segment().
+    text = "El Sr. García llegó a las 10 a. m. Habló con la Dra. Pérez."
+    for lang in ("es", "ca"):
+        ours = [s.text for s in segment(text, lang)]
+        assert len(ours) == 2
+        assert list(AccurateSrxTextIterator(srx_doc, lang, text)) == ours

@@ -18,7 +18,6 @@ the first span. A blank line always ends a sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Span
 from .rules import Rules
@@ -29,12 +28,17 @@ from .rules import Rules
 # The leading lookahead is a single character set, which lets the regex
 # engine skip quickly to the next possible start (3x faster than without).
 _CANDIDATE = re.compile(
-    r"(?=[.!?…‼⁇⁈⁉;:\n])(?:"
-    r"(?P<p>[.!?…‼⁇⁈⁉]+|[;:])"
-    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}]|</g\d+>|<x\d+/>)*)"
+    r"(?=[.!?…‼⁇⁈⁉;:=\n])(?:"
+    r"(?:(?P<emo>(?<!\S)[:;=][-']?[()DPp/|\]\[]+)"
+    r"|(?P<p>[.!?…‼⁇⁈⁉]+|[;:])"
+    r"(?P<c>(?:[ \u00a0\u202f]?[»”]|[\"'’)\]}]|\[\d{1,3}\]|</g\d+>|<x\d+/>)*))"
     r"(?P<ws>\s+)"
     r"|(?P<blank>\n[^\S\n]*\n\s*))"
 )
+# A sentence glued to the previous one without a space ("world.Today"): a
+# lowercase word, the punctuation, a capitalised word (checked in _glued_periods).
+_GLUED_PERIOD = re.compile(r"[.!?](?=[A-Z][a-z]+(?:[\s,;:!?)]|$))")
+_QUOTES_AND_BRACKETS = frozenset("»”\"'’)]}")
 _NON_SPACE = re.compile(r"\S")
 # Inline codes (toolkit.inline) opening the next sentence: look past them.
 _CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
@@ -47,7 +51,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 OPENERS = "«“‘\"'([{¿¡-–—•"
 # Characters after which a candidate cannot be a boundary: the sentence goes on.
-_CONTINUERS = ",;:)]}»”%/…?!"
+_CONTINUERS = ",;:)]}»”%/…?!."
 _LEAD_STRIP = "([{«“‘\"'"
 
 
@@ -84,13 +88,30 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         lo = start - 48 if start > 48 else 0
         tok = text[lo:start].split()[-1].lstrip(_LEAD_STRIP)
     if not tok:
+        if rules.continuers and text.endswith(". .", 0, start + 1):
+            # A spaced ellipsis (. . .) before "I" goes on, as "..." does.
+            word = _WORD.match(text, after)
+            if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
+                return NO
         return NO if nxt.islower() else CUT
+    if rules.spaced:
+        spaced = _spaced(text, start, tok, rules)
+        if spaced is not None:
+            if spaced == "inside" or (spaced == "prefix" and not closed):
+                return NO
+            if nxt.isupper() or nxt in OPENERS:
+                return CUT
+            return LOWER if nxt.islower() else NO
     elided = _ELISION.match(tok)
     if elided and elided.end() < len(tok):
         # l'art. 5, d'A. de Musset: judge the word after the elided article.
+        # A title keeps its name (l'Avv. Verdi); another abbreviation after an
+        # article may end the sentence (conformément à l'art.).
         tok = tok[elided.end() :]
-        closed = True
-    low = tok.lower()
+        closed = closed or tok not in rules.prefix
+    # Lowercase entries match any case but all capitals: "RTE" is an acronym,
+    # not the abbreviation "rte" (route).
+    low = tok.lower() if len(tok) < 2 or not tok.isupper() or not tok.isalpha() else ""
     prefix = tok in rules.prefix or low in rules.prefix_ci
     if prefix and not closed:
         return NO
@@ -105,6 +126,8 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         # (Dagobert I. Ils) or a number (articles L. 642-3).
         if nxt.isupper():
             word = _WORD.match(text, after)
+            if word and len(word.group()) == 1 and text.startswith(".", word.end()):
+                return NO  # spaced initials: U. A. E.
             if word and word.group() in rules.starters and word.group() not in _NAME_WORDS:
                 return CUT
             return NO
@@ -114,6 +137,8 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
                 return NO
             return LOWER
         return NO if nxt.isdigit() else CUT
+    if len(tok) == 1 and tok.islower() and nxt.islower():
+        return LOWER  # a one-letter abbreviation (le XIXe s. qui), unless a transcript
     if "." in tok and _INITIALS.fullmatch(tok):
         if ".-" in tok:  # hyphenated initials: J.-M. Dupont
             return NO
@@ -123,7 +148,41 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         first = _NON_SPACE.search(text)
         if first is not None and first.start() == start - len(tok):
             return NO
+        # German ordinals (am 3. Oktober): only a sentence opener ends the sentence.
+        if rules.ordinals and not _starts_starter(text, after, rules):
+            return NO
     return CUT
+
+
+def _spaced(text: str, start: int, tok: str, rules: Rules) -> str | None:
+    """Where the period at ``start`` falls in an abbreviation written with a space.
+
+    ``"prefix"`` or ``"any"`` when it ends one (a. m.), ``"inside"`` when it
+    is one of its inner periods (the first one of a. m.), else None.
+    """
+    by_last, by_first = _cached(rules, _spaced_index)
+    for entry, is_prefix in by_last.get(tok, ()):
+        if text.endswith(entry, 0, start):
+            lo = start - len(entry)
+            if lo == 0 or not text[lo - 1].isalnum():
+                return "prefix" if is_prefix else "any"
+    for entry in by_first.get(tok, ()):
+        if text.startswith(entry, start - len(tok)):
+            lo = start - len(tok)
+            if (lo == 0 or not text[lo - 1].isalnum()) and text.startswith(".", lo + len(entry)):
+                return "inside"
+    return None
+
+
+def _spaced_index(rules: Rules) -> tuple[dict, dict]:
+    """Spaced abbreviations by their last word (a. m -> m) and by their first (-> a)."""
+    by_last: dict[str, list] = {}
+    by_first: dict[str, list] = {}
+    for entry, is_prefix in rules.spaced:
+        by_last.setdefault(entry.rsplit(" ", 1)[-1], []).append((entry, is_prefix))
+        if "." in entry:
+            by_first.setdefault(entry[: entry.index(".")], []).append(entry)
+    return by_last, by_first
 
 
 def split_offsets(text: str, rules: Rules) -> list[int]:
@@ -158,6 +217,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             mc = _CODES.match(text, end)
             if mc and mc.end() < n:
                 nxt = text[mc.end()]
+        if m.group("emo") is not None:
+            # An emoticon closes what it comments on, whatever the case after it.
+            cuts.append(end)
+            continue
         if nxt in _CONTINUERS:
             continue
         p = m.group("p")
@@ -170,12 +233,15 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
                 cuts.append(end)
             continue
         if p == ";":
-            # French and English put a lowercase word after a semicolon; a
-            # capitalised sentence opener there starts a new sentence.
-            if nxt.isupper() and _starts_starter(text, end, rules):
+            if _after_semicolon(text, end, nxt, rules):
                 cuts.append(end)
             continue
-        closed = bool(m.group("c"))
+        c = m.group("c")
+        closed = bool(c)
+        if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
+            # A quotation or a bracket closed by a period, then a lowercase word:
+            # the sentence that holds it goes on ("This is great." she said).
+            continue
         if nxt == '"':
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
@@ -203,6 +269,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Ellipsis: "(…)" and "[…]" mark a cut inside a quotation.
             if start and text[start - 1] in "([":
                 continue
+            if p in ("...", "…") and rules.continuers:
+                word = _WORD.match(text, end)
+                if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
+                    continue
             if nxt.islower():
                 deferred.append(end)
             else:
@@ -212,10 +282,32 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         # (« Qui ? » demanda-t-il).
         if nxt.islower() and closed:
             continue
+        if nxt.islower() and rules.names and _word_before(text, start) in rules.names:
+            continue  # Yahoo! in the accounting department
         cuts.append(end)
     transcript = lower > upper
     if deferred and transcript:
         cuts = sorted(cuts + deferred)
+    extra = _glued_periods(text) + _aside_cuts(text)
+    if "://" in text or "www." in text:
+        extra += _url_cuts(text)
+    if "/" in text:
+        extra += [m.end() for m in _STAMP_THEN.finditer(text)]
+    if "@" in text:
+        extra += [m.end() for m in _ADDRESS_THEN.finditer(text)]
+    for m in _RULE_LINE.finditer(text):
+        # A rule line (=====, _____) between two texts stands alone.
+        if m.start() > 0 and not text[: m.start()].isspace():
+            extra.append(m.start())
+        extra.append(m.end())
+    if not transcript and rules.starters:
+        extra += _title_cut(text, rules)
+    if rules.signoffs or rules.greetings:
+        extra += _letter_cuts(text, rules)
+    if extra:
+        cuts = sorted(set(cuts).union(extra))
+    if _LIST_START.match(text):
+        cuts = _list_items(text, cuts)
     # A transcript starts its sentences in lowercase: there a capitalised
     # article or pronoun is a name or a title, never a missing period.
     if rules.openers and not transcript:
@@ -228,7 +320,207 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
 _GAP = " \t\u00a0"
 
 
-@lru_cache(maxsize=32)
+def _word_before(text: str, start: int) -> str:
+    lo = start - 32 if start > 32 else 0
+    parts = text[lo:start].split()
+    return parts[-1].lstrip(_LEAD_STRIP) if parts and not text[start - 1].isspace() else ""
+
+
+def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
+    """Whether a sentence starts after a semicolon.
+
+    The text after a semicolon goes on in lowercase; a capitalised word there
+    starts a sentence if it is a sentence opener, or if it is followed by a
+    lowercase word or a comma (Naturellement, ...), unlike the names of a list
+    (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
+    A quotation opening on a capital starts one as well.
+    """
+    if nxt in "\"«“" and end + 2 < len(text):
+        k = end + 1
+        while k < len(text) and text[k] in " \u00a0\u202f":
+            k += 1
+        return k < len(text) and text[k].isupper()
+    if not nxt.isupper():
+        return False
+    if _starts_starter(text, end, rules):
+        return True
+    word = _WORD.match(text, end)
+    if word is None or word.group().isupper():
+        return False
+    rest = text[word.end() : word.end() + 2]
+    if rest.startswith(","):
+        return True
+    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+# A parenthesis standing alone after a sentence: (Laughter) (Jerusalem Post).
+_ASIDE = re.compile(r"[.!?][\"”»]?\s+\([^()\n]{1,60}\)\s+")
+_ELLIPSIS_ONLY = frozenset(".… ")
+
+
+def _aside_cuts(text: str) -> list[int]:
+    """Cuts after a parenthesis that follows a sentence end, before a capital.
+
+    A source or a stage direction between two sentences ("… the world.
+    (New Scientist Space) On 3 November …") belongs to neither; "(…)" marks an
+    omission inside a quotation and is left alone.
+    """
+    out = []
+    for m in _ASIDE.finditer(text):
+        end = m.end()
+        if end < len(text) and (text[end].isupper() or text[end] in "\"“«"):
+            inner = text[text.index("(", m.start()) + 1 : text.rindex(")", m.start(), end)]
+            if not _ELLIPSIS_ONLY.issuperset(inner):
+                out.append(end)
+    return out
+
+
+# A web address followed by a capital, a quote or another address: a link on
+# a line of its own, run into the next sentence once the lines are joined.
+_URL_THEN = re.compile(r"(?:https?://|www\.)\S*[^\s.!?,;:]\s+(?=[A-Z\"“«]|https?://|www\.)")
+
+
+# The date and time line of a forwarded e-mail ("Kay Mann 04/26/2001 07:17 AM Will
+# you…"): what follows the time is the message.
+_STAMP_THEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?"
+                         r"(?: ?(?:AM|PM|am|pm))?\s+(?=[A-Z\"“](?![Mm]\b))")
+
+
+# An e-mail address in angle brackets ends a header line ("Julie"<j@x.net> Groups: …).
+_ADDRESS_THEN = re.compile(r"<[^<>\s@]+@[^<>\s]+>\s+(?=[A-Z\"“])")
+# A line drawn with one repeated character, with what follows it.
+_RULE_LINE = re.compile(r"(?<!\S)([_=*~-])\1{3,}(?=\s)\s*(?=\S)")
+
+
+def _url_cuts(text: str) -> list[int]:
+    return [m.end() for m in _URL_THEN.finditer(text)]
+
+
+_TITLE_WORDS = 7
+# The first words of a block with nothing but spaces between them.
+_TITLE_RUN = re.compile(rf"[^\w'’-]*((?:[\w'’-]+[ \t\u00a0]+){{0,{_TITLE_WORDS - 1}}}[\w'’-]*)")
+_SELF = frozenset({"I", "I'm", "I’m", "I've", "I'd", "I'll"})
+
+
+def _title_cut(text: str, rules: Rules) -> list[int]:
+    """A title run into its text at the start of a block ("Great service A very …").
+
+    Among the first few words, with no punctuation before it, a capitalised
+    sentence starter followed by a lowercase word begins the text after a
+    title, unless a [closed] word precedes it. "I" stands capitalised anywhere
+    and never counts.
+    """
+    run = _TITLE_RUN.match(text)
+    words = run.group(1).split()
+    for i in range(1, len(words)):
+        w = words[i]
+        if (w in rules.starters and w not in _SELF and w not in _NAME_WORDS
+                and words[i - 1].lower() not in rules.closed):
+            m = list(_WORD.finditer(text, run.start(1), run.end(1)))[i]
+            nxt = _NON_SPACE.search(text, m.end())
+            if nxt and nxt.start() == m.end() + 1 and nxt.group().islower():
+                return [m.start()]
+    return []
+
+
+# A numbered or lettered list flattened into one line: "1.) The first item 2.) The second",
+# "• 9. First • 10. Second", "a. First b. Second".
+_MARKER = r"(?P<bullet>[•⁃*–-][ \t]*)?(?P<val>\d{1,3}|[a-z])(?P<mark>\.\)|\)|\.)\s+"
+_LIST_START = re.compile(r"\s*" + _MARKER)
+_LIST_ITEM = re.compile(r"(?:^|(?<=\s))" + _MARKER)
+
+
+def _list_items(text: str, cuts: list[int]) -> list[int]:
+    """Cuts before each item of a list that starts the block, none after its markers.
+
+    The items are the markers of the first one's style whose values follow it
+    one by one (1, 2, 3 or a, b, c); a lone "1." is a heading number, and
+    a number further on only counts if it continues the sequence.
+    """
+    first = _LIST_START.match(text)
+    style, val = first.group("mark"), first.group("val")
+    items = [first]
+    for m in _LIST_ITEM.finditer(text, first.end()):
+        if m.group("mark") != style or not _follows(val, m.group("val")):
+            continue
+        items.append(m)
+        val = m.group("val")
+    if len(items) < 2:
+        return cuts
+    inner = {m.end() for m in items}
+    starts = {m.start("bullet") if m.group("bullet") else m.start("val") for m in items[1:]}
+    return sorted({c for c in cuts if c not in inner} | starts)
+
+
+def _follows(prev: str, val: str) -> bool:
+    if prev.isdigit():
+        return val.isdigit() and int(val) == int(prev) + 1
+    return not val.isdigit() and ord(val) == ord(prev) + 1
+
+
+def _glued_periods(text: str) -> list[int]:
+    """Cuts after a period glued to the next sentence ("good.Today is").
+
+    Only between a lowercase word and a capitalised one, and never inside an
+    address or a file name (a dot, @, / or : earlier in the same token).
+    """
+    out: list[int] = []
+    for m in _GLUED_PERIOD.finditer(text):
+        i = m.start()
+        j = i
+        while j > 0 and text[j - 1].isalpha() and text[j - 1].islower():
+            j -= 1
+        if i - j < 2 or (j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"'(«“"):
+            continue
+        out.append(i + 1)
+    return out
+
+
+def _letter_pattern(rules: Rules) -> re.Pattern[str]:
+    """A sign-off formula, or a greeting with up to three names, then a comma."""
+    alts = []
+    if rules.signoffs:
+        alts.append("(?:" + "|".join(map(re.escape, sorted(rules.signoffs, key=len, reverse=True)))
+                    + ")")
+    if rules.greetings:
+        words = "|".join(map(re.escape, sorted(rules.greetings, key=len, reverse=True)))
+        alts.append(rf"(?P<greeting>(?:{words})(?:[ \t\u00a0]+[^\W\d_][\w.'’-]*){{0,3}})")
+    # A one-character lookahead lets the engine skip to likely starts (as in
+    # _opener_pattern); most texts hold no letter formula at all.
+    first = re.escape("".join(sorted({w[0] for w in rules.signoffs | rules.greetings})))
+    return re.compile(rf"(?=[{first}])(?<!\S)(?:" + "|".join(alts) + r"),\s+(?=[^\W\d_])")
+
+
+def _letter_cuts(text: str, rules: Rules) -> list[int]:
+    """Cuts after the salutation and the closing formula of a letter or an e-mail.
+
+    "Dear Nina, Here's a tip" and "Best regards, Debra Perlingiere" are
+    sentences of their own when a capital follows the comma, unless it is a
+    title or a form of address (Thank you, Mr. President).
+    """
+    out = []
+    for m in _cached(rules, _letter_pattern).finditer(text):
+        end = m.end()
+        if not text[end].isupper():
+            continue
+        word = _WORD.match(text, end)
+        if word and (word.group() in rules.prefix or word.group().lower() in rules.prefix_ci):
+            continue
+        # A name signs; a form of address goes on in lowercase (Merci, Monsieur le Président).
+        after = _WORD.match(text, word.end() + 1) if word and not m.groupdict().get("greeting") else None
+        if after and after.start() == word.end() + 1 and after.group()[0].islower():
+            continue
+        out.append(end)
+    return out
+
+
+def _cached(rules: Rules, build):
+    pat = rules.cache.get(build)
+    if pat is None:
+        pat = rules.cache[build] = build(rules)
+    return pat
+
+
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
     """An [openers] word after a space, followed by a word (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)
@@ -256,7 +548,7 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
     or ")" ending a word outside [closed], and followed by a lowercase word.
     """
     out: list[int] = []
-    for m in _opener_pattern(rules).finditer(text):
+    for m in _cached(rules, _opener_pattern).finditer(text):
         end = m.start()
         gap = end - 1
         while gap > 0 and text[gap - 1] in _GAP:

@@ -27,22 +27,54 @@ their final period, in three sections:
     text after a colon in lowercase and opens a quotation with quotes, so a
     capitalised subject pronoun there starts a sentence; English capitalises
     after a colon by style, so its list is empty.
+``[names]``
+    names written with a final ``!`` or ``?`` (``Yahoo``, ``Jeopardy``): before
+    a lowercase word that mark is part of the name, not the end of a sentence.
+``[continuers]``
+    capitalised words that go on with the sentence after an ellipsis (English
+    ``I``: "I thought... I would go.").
+``[signoffs]``
+    the closing formulas of a letter (``Regards``, ``Cordialement``): followed
+    by a comma and a capitalised name, the formula is a sentence of its own.
+``[greetings]``
+    words that open a salutation (``Dear``, ``Bonjour``): the salutation, up to
+    its comma, is a sentence of its own when a capital follows.
+``[options]``
+    per-language switches, ``name = value``: ``ordinals = yes`` (German) says
+    that a number of up to three digits followed by a period is an ordinal
+    (``am 3. Oktober``) unless a sentence starter follows.
 
 Entries containing a capital letter match exactly; all-lowercase entries match
 case-insensitively (``etc`` also matches ``Etc``). ``#`` starts a comment line.
-A language that parses but has no data file gets the generic rules (empty lists).
+An abbreviation may contain spaces (Spanish ``a. m``, ``p. ej``).
+
+A language without a data file borrows the rules of the first language of its
+:data:`FALLBACK` chain that has one (Catalan reads Spanish, Galician reads
+Portuguese); a language with neither gets the generic rules (empty lists).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import InputError
+from ..errors import InputError, LanguageError
 from ..langs import Lang
 
-SECTIONS = ("prefix", "any", "starters", "openers", "closed", "colon")
+SECTIONS = ("prefix", "any", "starters", "openers", "closed", "colon", "names", "continuers",
+            "signoffs", "greetings", "options")
+OPTIONS = {"ordinals": ("yes", "no")}
+
+# Languages without their own data, and whose rules they borrow, in order:
+# the nearest language whose abbreviations and sentence openers they share.
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "ca": ("es", "fr"),
+    "oc": ("fr", "es"),
+    "gl": ("pt", "es"),
+    "pt": ("es",),
+    "it": ("es",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +90,24 @@ class Rules:
     openers: frozenset[str] = frozenset()
     closed: frozenset[str] = frozenset()
     colon: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    continuers: frozenset[str] = frozenset()
+    signoffs: frozenset[str] = frozenset()
+    greetings: frozenset[str] = frozenset()
+    # Abbreviations written with a space (a. m): (entry, is_prefix), longest first.
+    spaced: tuple[tuple[str, bool], ...] = ()
+    ordinals: bool = False
+    # Patterns compiled from the lists, filled by the segmenter on first use
+    # (hashing the lists for every paragraph would cost more than the scan).
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def entries(self, section: str) -> list[str]:
         """All entries of one section as written in the data file, sorted."""
         if section == "prefix":
-            return sorted(self.prefix | self.prefix_ci)
+            return sorted(self.prefix | self.prefix_ci | {w for w, p in self.spaced if p})
         if section == "any":
-            return sorted(self.any | self.any_ci)
-        if section in ("starters", "openers", "closed", "colon"):
+            return sorted(self.any | self.any_ci | {w for w, p in self.spaced if not p})
+        if section in SECTIONS[2:-1]:
             return sorted(getattr(self, section))
         raise ValueError(f"unknown section {section!r}")
 
@@ -77,6 +119,7 @@ def parse_rules(text: str, lang: str, source: str = "<rules>") -> Rules:
     frozenset({'etc'})
     """
     found: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    options: dict[str, str] = {}
     section = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -89,8 +132,17 @@ def parse_rules(text: str, lang: str, source: str = "<rules>") -> Rules:
             continue
         if not section:
             raise InputError("entry before any [section] header", path=source, line=number)
-        found[section].add(line)
-    prefix, anyw = found["prefix"], found["any"]
+        if section == "options":
+            name, _, value = (part.strip() for part in line.partition("="))
+            if value not in OPTIONS.get(name, ()):
+                raise InputError(f"unknown option {line!r}", path=source, line=number)
+            options[name] = value
+            continue
+        found[section].add(" ".join(line.split()))
+    spaced = {w: False for w in found["any"] if " " in w}
+    spaced.update({w: True for w in found["prefix"] if " " in w})
+    prefix = {w for w in found["prefix"] if " " not in w}
+    anyw = {w for w in found["any"] if " " not in w}
     return Rules(
         lang=lang,
         prefix=frozenset(w for w in prefix if w != w.lower()),
@@ -101,21 +153,60 @@ def parse_rules(text: str, lang: str, source: str = "<rules>") -> Rules:
         openers=frozenset(found["openers"]),
         closed=frozenset(w.lower() for w in found["closed"]),
         colon=frozenset(found["colon"]),
+        names=frozenset(found["names"]),
+        continuers=frozenset(found["continuers"]),
+        signoffs=frozenset(found["signoffs"]),
+        greetings=frozenset(found["greetings"]),
+        spaced=tuple(sorted(spaced.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        ordinals=options.get("ordinals") == "yes",
     )
+
+
+def _data(code: str):
+    return resources.files(__package__).joinpath("data", f"{code}.txt")
+
+
+def source_of(code: str) -> str | None:
+    """The language whose data file serves ``code``: itself, a fallback, or None."""
+    for cand in (code, *FALLBACK.get(code, ())):
+        if _data(cand).is_file():
+            return cand
+    return None
 
 
 @lru_cache(maxsize=32)
 def _load(code: str) -> Rules:
-    res = resources.files(__package__).joinpath("data", f"{code}.txt")
-    if not res.is_file():
+    src = source_of(code)
+    if src is None:
         return Rules(lang=code)
-    return parse_rules(res.read_text(encoding="utf-8"), code, source=f"segment/data/{code}.txt")
+    text = _data(src).read_text(encoding="utf-8")
+    return parse_rules(text, code, source=f"segment/data/{src}.txt")
 
 
-def rules_for(lang: str | Lang) -> Rules:
+def supported() -> list[str]:
+    """Language codes with segmentation rules of their own or borrowed, sorted."""
+    own = {p.name[:-4] for p in resources.files(__package__).joinpath("data").iterdir()
+           if p.name.endswith(".txt")}
+    return sorted(own | {c for c in FALLBACK if source_of(c)})
+
+
+_BY_CODE: dict[str, Rules] = {}
+
+
+def rules_for(lang: str | Lang, *, strict: bool = False) -> Rules:
     """Rules for a language code such as ``fr``, ``fr-FR`` or ``eng``.
 
-    Raises :class:`toolkit.errors.LanguageError` for a code that does not parse.
+    Raises :class:`toolkit.errors.LanguageError` for a code that does not parse
+    and, with ``strict``, for a language that has no rules (no data file and no
+    fallback): the message lists the supported languages.
     """
+    if not strict and isinstance(lang, str) and lang in _BY_CODE:
+        return _BY_CODE[lang]  # segment() is called once per paragraph: skip the parse
     parsed = lang if isinstance(lang, Lang) else Lang.parse(lang)
-    return _load(parsed.iso639_1)
+    code = parsed.iso639_1
+    if isinstance(lang, str) and len(_BY_CODE) < 64:
+        _BY_CODE[lang] = _load(code)
+    if strict and source_of(code) is None:
+        raise LanguageError(f"no segmentation rules for {parsed.name} ({code!r})", lang=code,
+                            hint="supported: " + ", ".join(supported()))
+    return _load(code)
