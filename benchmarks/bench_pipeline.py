@@ -286,6 +286,23 @@ def bench_consistency(n: int, tmp: Path) -> None:
     print(f"\nqa --consistency over {len(pos)} catalogues: {wall:.2f} s wall, {rss:.0f} MB")
 
 
+def bench_startup(repeat: int = 5) -> None:
+    """``toolkit --help`` in a fresh process, best of ``repeat``, against bare Python."""
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=_env(), check=True)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    bare = best([PY, "-c", "pass"])
+    helptime = best([PY, "-m", "toolkit", "--help"])
+    print(f"\nstartup: toolkit --help {helptime:.3f} s, bare python {bare:.3f} s "
+          f"({helptime / bare:.1f}×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1,10,50,200", help="comma-separated release counts")
@@ -303,6 +320,7 @@ def main() -> None:
     if "cluster" in variants and not supports("--cluster"):
         print("(this toolkit has no --cluster: skipping that variant)")
         variants.remove("cluster")
+    bench_startup()
     sents = corpus()
     print(f"corpus: {len(sents)} distinct sentences; {os.cpu_count()} cores; "
           f"{PER_RELEASE} sentences per release")
