@@ -138,7 +138,8 @@ def test_a_shared_pivot_hop_runs_once() -> None:
 
 
 @needs_apertium
-def test_default_jobs_is_the_cores() -> None:
+def test_default_jobs_is_half_the_cores() -> None:
     import os
 
-    assert ApertiumEngine().jobs == (os.cpu_count() or 1)
+    assert ApertiumEngine().jobs == max(1, (os.cpu_count() or 1) // 2)
+    assert ApertiumEngine(jobs=3).jobs == 3
