@@ -46,6 +46,7 @@ _CONTEXT = 4
 _MIN_CHUNK = 64
 _CORES_PER_PIPELINE = 2  # what one pipeline keeps busy (see ApertiumEngine)
 _HOP_CACHE = 8  # hop outputs remembered (the last batches' worth)
+_HOP_CACHE_BYTES = 64 << 20  # and no more bytes than this: memory follows the batch, not the run
 _PIVOT_RANK = {"es": 0, "ca": 1, "fr": 2, "en": 3, "oc": 4, "eo": 5}
 # Unknown (*), generation-error (#) and ambiguous (@) marks glued to a word.
 _MARK = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’-]*)")
@@ -291,7 +292,8 @@ class ApertiumEngine:
             with self._lock:
                 for mode, inp, out in zip(route[first:], inputs, outputs):
                     self._hops[(mode, hashlib.blake2b(inp, digest_size=16).digest())] = out
-                while len(self._hops) > _HOP_CACHE * max(1, len(route)):
+                while self._hops and (len(self._hops) > _HOP_CACHE * max(1, len(route)) or
+                                      sum(map(len, self._hops.values())) > _HOP_CACHE_BYTES):
                     self._hops.popitem(last=False)
             payload = outputs[-1]
         return payload.decode("utf-8", "replace")
