@@ -18,7 +18,12 @@ those files) go fr→en through:
 * the raw pipe ``apertium fr-es | apertium spa-eng`` once per file (what a
   shell loop over the releases does);
 * the raw pipe fed every sentence in one batch (the baseline: the fastest
-  anyone can drive Apertium).
+  anyone can drive Apertium);
+* the toolkit's default engine stack (glossary and drafting layers on) given
+  every sentence in one batch from Python: what a run costs once the pipeline
+  sends one batch per route, without ingest and catalogue writing.
+
+Before the sizes: ``toolkit --help`` in a fresh process against bare Python.
 
 Wall time, CPU time (user + system of the process tree), peak RSS of the
 largest process, and throughput relative to the raw batched pipe
@@ -210,8 +215,21 @@ def bench_size(n: int, sents: list[str], tmp: Path, variants: list[str],
         for f in per_file:
             _sh(RAW, shell=True, input="".join(s + "\n" for s in f).encode())
 
+    sent_file = tmp / f"sentences{n}.txt"
+    sent_file.write_text("".join(s + "\n" for f in per_file for s in f), encoding="utf-8")
+
+    def stack_batched() -> None:
+        # What one batch per run costs through the whole default stack (glossary on): the
+        # library call the pipeline makes once it gathers every release's sentences.
+        code = ("import sys; from pathlib import Path; from toolkit.langs import Lang; "
+                "from toolkit.stack import build; "
+                "texts = Path(sys.argv[1]).read_text('utf-8').splitlines(); "
+                "build('apertium').translate_batch(texts, Lang.parse('fr'), Lang.parse('en'))")
+        _sh([PY, "-c", code, str(sent_file)], env=env)
+
     rows.append(("raw pipe, one batch", *measure(raw_batched)))
     rows.append(("raw pipe, per file", *measure(raw_per_file)))
+    rows.append(("toolkit stack, one batch", *measure(stack_batched)))
     for v in variants:
         extra = {"jobs1": ["--jobs", "1"], "default": [],
                  "cluster": ["--cluster", address or ""]}[v]
@@ -286,6 +304,23 @@ def bench_consistency(n: int, tmp: Path) -> None:
     print(f"\nqa --consistency over {len(pos)} catalogues: {wall:.2f} s wall, {rss:.0f} MB")
 
 
+def bench_startup(repeat: int = 5) -> None:
+    """``toolkit --help`` in a fresh process, best of ``repeat``, against bare Python."""
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=_env(), check=True)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    bare = best([PY, "-c", "pass"])
+    helptime = best([PY, "-m", "toolkit", "--help"])
+    print(f"\nstartup: toolkit --help {helptime:.3f} s, bare python {bare:.3f} s "
+          f"({helptime / bare:.1f}×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1,10,50,200", help="comma-separated release counts")
@@ -303,6 +338,7 @@ def main() -> None:
     if "cluster" in variants and not supports("--cluster"):
         print("(this toolkit has no --cluster: skipping that variant)")
         variants.remove("cluster")
+    bench_startup()
     sents = corpus()
     print(f"corpus: {len(sents)} distinct sentences; {os.cpu_count()} cores; "
           f"{PER_RELEASE} sentences per release")

@@ -86,3 +86,60 @@ def test_unavailable_pair_names_the_package() -> None:
         engine.translate_batch(["x"], FR, EN)
     with pytest.raises(EngineError, match="available pairs"):
         ApertiumEngine().route(FR, Lang.parse("de"))
+
+
+def _release_lines() -> list[str]:
+    from conftest import EXAMPLES, ROOT
+
+    files = sorted((ROOT / "tests" / "data" / "releases").glob("*.txt"))
+    files += sorted(EXAMPLES.glob("*.txt"))
+    lines = [x.strip() for f in files for x in f.read_text("utf-8").splitlines() if x.strip()]
+    # Shuffled repeats: every line meets other neighbours, which is what chunking disturbs.
+    import random
+
+    rng = random.Random(7)
+    out = []
+    while len(out) < 400:
+        rng.shuffle(lines)
+        out += lines
+    return out
+
+
+@needs_apertium
+def test_jobs_give_the_single_pipeline_output_byte_for_byte() -> None:
+    lines = _release_lines()
+    one = ApertiumEngine(jobs=1)
+    base = one.run_lines(["fr-es", "spa-eng"], lines)
+    assert one.starts == 2
+    for jobs in (2, 3):
+        many = ApertiumEngine(jobs=jobs)
+        assert many.run_lines(["fr-es", "spa-eng"], lines) == base
+        assert many.starts == 2 * jobs  # one pipeline per chunk, the chunks at once
+
+
+@needs_apertium
+def test_small_batches_are_not_split() -> None:
+    engine = ApertiumEngine(jobs=4)
+    engine.translate_batch(["Bonjour."] * 20, FR, EN)
+    assert engine.starts == 2
+
+
+@needs_apertium
+def test_a_shared_pivot_hop_runs_once() -> None:
+    texts = ["Les migrants arrivent à Dakar.", "La traite des personnes est un crime."]
+    engine = ApertiumEngine(jobs=1)
+    es = engine.translate_batch(texts, FR, Lang.parse("es"))
+    assert engine.starts == 1
+    en = engine.translate_batch(texts, FR, EN)
+    assert engine.starts == 2  # fr-es came from the cache, only spa-eng ran
+    fresh = ApertiumEngine(jobs=1)
+    assert en == fresh.translate_batch(texts, FR, EN)
+    assert es == fresh.translate_batch(texts, FR, Lang.parse("es"))
+
+
+@needs_apertium
+def test_default_jobs_is_half_the_cores() -> None:
+    import os
+
+    assert ApertiumEngine().jobs == max(1, (os.cpu_count() or 1) // 2)
+    assert ApertiumEngine(jobs=3).jobs == 3

@@ -34,3 +34,28 @@ def test_importing_does_no_work() -> None:
             "'argostranslate' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_the_engine_stack_is_reused_until_the_glossary_changes(tmp_path, monkeypatch) -> None:
+    import os
+
+    from toolkit import api
+
+    monkeypatch.chdir(tmp_path)  # no project glossaries/ but this one
+    gloss = tmp_path / "g.csv"
+    gloss.write_text("concept_id,fr,en\nsmuggler,passeur,people smuggler\n", encoding="utf-8")
+    first = api._stack("pseudo", gloss)
+    assert api._stack("pseudo", gloss) is first
+    assert api._stack("pseudo", str(gloss)) is first  # the same file, however it is named
+    assert api._stack("pseudo", False) is not first
+    out = toolkit.translate_text("Le passeur.", src="fr", tgt="en", engine="pseudo",
+                                 glossary=gloss)
+    assert "people smuggler" in out
+    gloss.write_text("concept_id,fr,en\nsmuggler,passeur,smuggler of people\n",
+                     encoding="utf-8")
+    stat = gloss.stat()
+    os.utime(gloss, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later edit
+    assert api._stack("pseudo", gloss) is not first
+    out = toolkit.translate_text("Le passeur.", src="fr", tgt="en", engine="pseudo",
+                                 glossary=gloss)
+    assert "smuggler of people" in out

@@ -197,3 +197,66 @@ def test_memory_first_engine(tm: Memory) -> None:
     assert fuzzy.hypotheses[1].text == fuzzy_src.upper()
     assert (mt.origin, mt.text) == ("mt", "RIEN À VOIR.")
     assert inner.seen == [fuzzy_src, "Rien à voir."]  # exact matches never reach MT
+
+
+@pytest.mark.parametrize("variant", [
+    "L’OIM a aidé 1 200 migrants à Dakar.",  # curly apostrophe
+    "L'OIM a aidé 1\u00a0200 migrants à Dakar.",  # no-break space
+    "L'OIM a aide\u0301 1 200 migrants a\u0300 Dakar.",  # decomposed accents (NFD)
+    "  L'OIM  a aidé 1 200\tmigrants à Dakar. ",  # spaces
+])
+def test_typographic_variants_are_exact_matches(tm: Memory, variant: str) -> None:
+    (m,) = tm.lookup(variant, FR, EN, limit=1)
+    assert m.exact and m.unit.target == "IOM assisted 1,200 migrants in Dakar."
+
+
+def test_quotes_and_french_spaces_are_exact_matches(tmp_path: Path) -> None:
+    with Memory(tmp_path / "q.sqlite") as tm:
+        tm.add([Unit("« Nous agissons », a-t-il dit : « vite ! »", "We act, he said.", "fr", "en")],
+                now=NOW)
+        for variant in ('"Nous agissons", a-t-il dit: "vite!"',
+                        "«\u00a0Nous agissons\u00a0», a-t-il dit\u202f: «\u202fvite\u202f!\u202f»",
+                        "“Nous agissons”, a-t-il dit : “vite !”"):
+            (m,) = tm.lookup(variant, FR, EN, limit=1)
+            assert m.exact, variant
+        assert tm.add([Unit("“Nous agissons”, a-t-il dit : “vite !”", "We act, he said.",
+                            "fr", "en")], now=NOW) == 0  # the same unit, not a second one
+
+
+def test_add_counts_only_new_units(tm: Memory) -> None:
+    again = [Unit(s, t, "fr", "en") for s, t in PAIRS]
+    assert tm.add(again + [Unit("Une phrase de plus.", "One more.", "fr", "en")], now=NOW) == 1
+    assert tm.stats()["units"] == len(PAIRS) + 1
+
+
+def test_a_memory_keyed_by_the_old_normalisation_is_rekeyed_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with Memory(path) as tm:
+        tm.add([Unit("L’OIM aide les migrants.", "IOM helps migrants.", "fr", "en",
+                     state="reviewed"),
+                Unit("L'OIM aide les migrants.", "IOM helps migrants.", "fr", "en")], now=NOW)
+    # Make the file what the previous version wrote: curly apostrophe kept in the key, the
+    # two spellings two units, no normalisation version recorded.
+    conn = sqlite3.connect(path)
+    (uid,) = conn.execute("SELECT id FROM units").fetchone()
+    conn.execute("INSERT INTO units_fts(units_fts, rowid, norm) VALUES ('delete', ?, ?)",
+                 (uid, "L'OIM aide les migrants."))
+    conn.execute("UPDATE units SET norm=?, state='translated', rank=1 WHERE id=?",
+                 ("L’OIM aide les migrants.", uid))
+    conn.execute("INSERT INTO units_fts(rowid, norm) VALUES (?, ?)", (uid, "L’OIM aide les migrants."))
+    conn.execute("INSERT INTO units(src, tgt, source, target, norm, origin, state, rank, "
+                 "created, changed) VALUES ('fr','en','L''OIM aide les migrants.', "
+                 "'IOM helps migrants.', 'L''OIM aide les migrants.', 'human', 'reviewed', 2, "
+                 "'x', 'x')")
+    conn.execute("DELETE FROM meta WHERE key='norm'")
+    conn.commit()
+    conn.close()
+    with Memory(path) as tm:
+        assert tm.stats()["units"] == 1  # the two spellings are one unit now
+        (m,) = tm.lookup("L’OIM aide les migrants.", FR, EN, limit=1)
+        assert m.exact and m.unit.state == "reviewed"
+        (f,) = tm.fuzzy("L'OIM aide les migrantes.", FR, EN, limit=1)  # the index follows
+        assert f.unit.target == "IOM helps migrants."
+    conn = sqlite3.connect(path)
+    assert conn.execute("INSERT INTO units_fts(units_fts) VALUES ('integrity-check')") is not None
+    conn.close()

@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..engines.apertium import find_modes, shortest_route
+from ..engines.apertium import ApertiumEngine, find_modes, shortest_route
 from ..engines.base import Engine, Translation, Wrapper
+from ..errors import EngineError
 from ..langs import Lang
 
 _MARKED = re.compile(r"[*#@]")
@@ -59,6 +60,13 @@ class UnknownFallback(Wrapper):
         super().__init__(inner)
         self.binary = binary
         self._modes: dict[tuple[str, str], str] | None = None
+        # The retries go through the engine's own piping: the hops of a route run at once,
+        # and a hop already run on the same words is not run again.
+        self._apertium = ApertiumEngine(binary, jobs=1)
+        # The analyser reads each word on its own (no context), so what it knows is kept
+        # for the life of the layer: later batches look up only words not seen yet.
+        self._lexicon: dict[tuple[str, str], bool] = {}
+        self.starts = 0  # analyser processes started (the engine counts its own)
 
     def _run(self, modes: Sequence[str], words: list[str]) -> list[str | None]:
         """Each word translated alone through ``modes``; ``None`` where it got lost.
@@ -67,12 +75,10 @@ class UnknownFallback(Wrapper):
         splits or merges cannot shift the words after it.
         """
         data = "".join(f"{_TAG + i} {w}\n" for i, w in enumerate(words))
-        for mode in modes:
-            proc = subprocess.run([self.binary, mode], input=data.encode("utf-8"),
-                                  capture_output=True, check=False)
-            if proc.returncode:
-                return [None] * len(words)
-            data = proc.stdout.decode("utf-8", "replace")
+        try:
+            data = self._apertium._run(list(modes), data)
+        except EngineError:
+            return [None] * len(words)
         out: list[str | None] = [None] * len(words)
         for line in data.split("\n"):
             m = re.match(r"^[*#@]*(\d+) (.+)$", line.strip())
@@ -90,14 +96,19 @@ class UnknownFallback(Wrapper):
                  for f in sorted(d.glob(pat))]
         if not files:
             return set()
-        ordered = sorted(words)
-        proc = subprocess.run(["lt-proc", str(files[0])],
-                              input="\n".join(ordered).encode("utf-8") + b"\n",
-                              capture_output=True, check=False)
-        if proc.returncode:
-            return set()
-        text = proc.stdout.decode("utf-8", "replace")
-        return {m.group(1) for m in re.finditer(r"\^([^/$]+)/(?!\*)[^$]*\$", text)}
+        key = str(files[0])
+        ordered = sorted(w for w in words if (key, w) not in self._lexicon)
+        if ordered:
+            self.starts += 1
+            proc = subprocess.run(["lt-proc", key],
+                                  input="\n".join(ordered).encode("utf-8") + b"\n",
+                                  capture_output=True, check=False)
+            if proc.returncode:
+                return set()
+            text = proc.stdout.decode("utf-8", "replace")
+            found = {m.group(1) for m in re.finditer(r"\^([^/$]+)/(?!\*)[^$]*\$", text)}
+            self._lexicon.update(((key, w), w in found) for w in ordered)
+        return {w for w in words if self._lexicon.get((key, w))}
 
     def _alternative(self, src: Lang, tgt: Lang) -> list[str] | None:
         """Another route src→tgt than the inner engine's, avoiding its pivot."""

@@ -149,22 +149,29 @@ class GlossaryEngine(Wrapper):
 
     def _protect_all(self, plans: list[Plan], src: Lang, tgt: Lang,
                      n_best: int) -> list[Translation]:
+        # One engine batch for the texts with terms (masked) and those without (as they are):
+        # each batch costs a pipeline start, which is most of the time of a small release.
+        # The masked texts go first, in the order two separate batches had, because a
+        # rule-based engine's output for a line can depend on the line before it.
         todo = [i for i, p in enumerate(plans) if p.slots]
-        out: list[Translation | None] = [None] * len(plans)
         plain = [i for i, p in enumerate(plans) if not p.slots]
-        raw = self.inner.translate_batch([plans[i].masked for i in todo], src, tgt, n_best=n_best)
+        out: list[Translation | None] = [None] * len(plans)
+        raw = self.inner.translate_batch([plans[i].masked for i in todo]
+                                         + [plans[i].source for i in plain], src, tgt,
+                                         n_best=n_best)
         lost = []
-        for i, tr in zip(todo, raw, strict=True):
+        for i, tr in zip(todo, raw[:len(todo)], strict=True):
             restored = self._restore_best(tr, plans[i], tgt.iso639_1)
             if restored is None:
                 lost.append(i)
             else:
                 out[i] = restored
-        again = plain + lost
-        if again:
-            fresh = self.inner.translate_batch([plans[i].source for i in again], src, tgt,
+        for i, tr in zip(plain, raw[len(todo):], strict=True):
+            out[i] = self._repair(tr, plans[i], src.iso639_1, tgt.iso639_1)
+        if lost:  # rare: a placeholder the engine dropped; translated again unprotected
+            fresh = self.inner.translate_batch([plans[i].source for i in lost], src, tgt,
                                                n_best=n_best)
-            for i, tr in zip(again, fresh, strict=True):
+            for i, tr in zip(lost, fresh, strict=True):
                 out[i] = self._repair(tr, plans[i], src.iso639_1, tgt.iso639_1)
         return [o for o in out if o is not None]
 

@@ -16,6 +16,7 @@ threshold, and rapidfuzz scores what is left.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 import unicodedata
@@ -107,13 +108,28 @@ class Match:
         return "tm-exact" if self.exact else "tm-fuzzy"
 
 
-def normalize(text: str) -> str:
-    """The text matching compares: NFC, whitespace (no-break too) collapsed.
+# Typographic variants a sentence is written with, one form each for matching: curly and
+# straight apostrophes, the quotes of each language, and the spaces French puts inside
+# guillemets and before ; : ! ? (no-break, narrow or none).
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032\u00b4`"})
+_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
+_QUOTE_SPACE = re.compile(r'(?<=\u00ab)\s+|\s+(?=\u00bb)')
+_PUNCT_SPACE = re.compile(r"\s+(?=[;:!?])")
+NORM_VERSION = "2"  # bump when normalize() changes: stored keys are recomputed on open
 
-    >>> normalize(" Le  1\\u00a0200 ")
+
+def normalize(text: str) -> str:
+    """The text matching compares: Unicode NFC, one form of apostrophe and quote, French
+    spaces inside guillemets and before ``; : ! ?`` dropped, whitespace collapsed.
+
+    >>> normalize(" Le  1\u00a0200 ")
     'Le 1 200'
+    >>> normalize("L\u2019OIM dit\u00a0: \u00ab\u00a0oui\u00a0\u00bb") == normalize('L\'OIM dit: "oui"')
+    True
     """
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    text = _PUNCT_SPACE.sub("", _QUOTE_SPACE.sub("", text)).translate(_QUOTES)
+    return " ".join(text.split())
 
 
 def terms(text: str) -> list[str]:
@@ -236,6 +252,43 @@ class Memory:
         version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
         if not version or version[0] != SCHEMA:
             raise self._fail(f"unsupported memory schema {version[0] if version else '?'}")
+        norm = conn.execute("SELECT value FROM meta WHERE key='norm'").fetchone()
+        if not norm or norm[0] != NORM_VERSION:
+            self._renormalize(conn)
+
+    @staticmethod
+    def _renormalize(conn: sqlite3.Connection) -> None:
+        """Recompute the matching keys of a memory written by an older ``normalize``.
+
+        Two units whose keys become equal (the same sentence with ’ and ') are one unit:
+        the highest review state is kept, as :meth:`add` does.
+        """
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute("SELECT id, src, tgt, source, target, norm, state, rank "
+                                "FROM units ORDER BY id").fetchall()
+            for uid, src, tgt, source, target, old, state, rank in rows:
+                new = normalize(source)
+                if new == old:
+                    continue
+                twin = conn.execute("SELECT id, rank FROM units WHERE src=? AND tgt=? AND "
+                                    "norm=? AND target=?", (src, tgt, new, target)).fetchone()
+                if twin:
+                    if rank > twin[1]:
+                        conn.execute("UPDATE units SET rank=?, state=? WHERE id=?",
+                                     (rank, state, twin[0]))
+                    conn.execute("DELETE FROM units WHERE id=?", (uid,))
+                    continue
+                # The full-text index has no update trigger: take the old key out, put the new in.
+                conn.execute("INSERT INTO units_fts(units_fts, rowid, norm) "
+                             "VALUES ('delete', ?, ?)", (uid, old))
+                conn.execute("UPDATE units SET norm=? WHERE id=?", (new, uid))
+                conn.execute("INSERT INTO units_fts(rowid, norm) VALUES (?, ?)", (uid, new))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('norm', ?)", (NORM_VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _create(conn: sqlite3.Connection) -> None:
@@ -243,6 +296,7 @@ class Memory:
         # IMMEDIATE transaction makes the second a no-op.
         script = (f"BEGIN IMMEDIATE;\n{_DDL}\n"
                   f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA}');\n"
+                  f"INSERT OR IGNORE INTO meta VALUES ('norm', '{NORM_VERSION}');\n"
                   f"PRAGMA application_id={APP_ID};\nCOMMIT;")
         try:
             conn.executescript(script)
@@ -286,16 +340,19 @@ class Memory:
         with self._guard() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                before = conn.execute("SELECT count(*) FROM units").fetchone()[0]
+                # New rows get ids above the largest one (INTEGER PRIMARY KEY): counting
+                # them is a range scan of what was inserted, not of the whole table.
+                top = conn.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
                 conn.executemany(_UPSERT, rows)
-                after = conn.execute("SELECT count(*) FROM units").fetchone()[0]
+                new = conn.execute("SELECT count(*) FROM units WHERE id > ?",
+                                   (top,)).fetchone()[0]
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             finally:
                 self._df.clear()  # our own commits do not change data_version
-        return after - before
+        return new
 
     # -- reading -----------------------------------------------------------------
     def exact(self, source: str, src: str | Lang, tgt: str | Lang) -> list[Match]:
@@ -331,34 +388,41 @@ class Memory:
                 if df:
                     counts.append((df, w))
             counts.sort()
+            # Words in more units than a posting list holds tell nothing apart (de, la, les);
+            # they are consulted only when the query has too few others.
+            rare = [c for c in counts if c[0] <= _POSTING_CAP][:_RARE_TERMS] or counts[:2]
             hits: Counter[int] = Counter()
-            for _, w in counts[:_RARE_TERMS]:
-                for (rowid,) in conn.execute(
+            for _, w in rare:
+                hits.update(r[0] for r in conn.execute(
                     "SELECT rowid FROM units_fts WHERE units_fts MATCH ? LIMIT ?",
-                    ('"' + w + '"', _POSTING_CAP),
-                ):
-                    hits[rowid] += 1
+                    ('"' + w + '"', _POSTING_CAP)))
             ids = [i for i, _ in hits.most_common(_CANDIDATES)]
             if not ids:
                 return []
             marks = ",".join("?" * len(ids))
             # Languages are filtered here, not in SQL: with them in the WHERE clause the
             # planner prefers the (src, tgt, norm) index and scans every unit of the pair.
-            rows = [r for r in conn.execute(f"SELECT * FROM units WHERE id IN ({marks})", ids)
-                    if r[1] == s and r[2] == t]
-        # ratio = 2M/(a+b) can only reach the threshold inside this length window
-        ratio = threshold / (200.0 - threshold) if threshold < 100 else 1.0
-        n = len(query)
-        scored = []
-        for r in rows:
-            norm = r[5]
-            if norm == query or min(n, len(norm)) < ratio * max(n, len(norm)):
-                continue
-            score = fuzz.ratio(query, norm, score_cutoff=threshold)
-            if score:
-                scored.append((min(score, 99.0), r[8], r[12], r))
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-        return [Match(_unit(r), round(sc, 1)) for sc, _, _, r in scored[:limit]]
+            keys = [r for r in conn.execute(
+                f"SELECT id, src, tgt, norm, rank, changed FROM units WHERE id IN ({marks})",
+                ids) if r[1] == s and r[2] == t]
+            # ratio = 2M/(a+b) can only reach the threshold inside this length window
+            ratio = threshold / (200.0 - threshold) if threshold < 100 else 1.0
+            n = len(query)
+            scored = []
+            for uid, _, _, norm, rank, changed in keys:
+                if norm == query or min(n, len(norm)) < ratio * max(n, len(norm)):
+                    continue
+                score = fuzz.ratio(query, norm, score_cutoff=threshold)
+                if score:
+                    scored.append((min(score, 99.0), rank, changed, uid))
+            scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
+            best = scored[:limit]
+            if not best:
+                return []
+            full = {r[0]: r for r in conn.execute(
+                f"SELECT * FROM units WHERE id IN ({','.join('?' * len(best))})",
+                [b[3] for b in best])}
+        return [Match(_unit(full[uid]), round(sc, 1)) for sc, _, _, uid in best]
 
     def lookup(self, source: str, src: str | Lang, tgt: str | Lang, *,
                threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[Match]:
