@@ -32,8 +32,10 @@ from .fileio import write_bytes_atomic
 from .formats import read_file
 from .inline import check, decode, html_nodes, plain, tidy
 from .langs import Lang
+from .locales import check_name, inside
 from .model import Catalogue, Document, Segment, State, segment_id
 from .pipeline import block_sentences
+from .provenance import check_source
 
 Warn = Callable[[str], None]
 HTML_SUFFIXES = (".html", ".htm")
@@ -86,10 +88,11 @@ def find_source(cat: Catalogue, catalogue_path: str | os.PathLike,
         folder = Path(sources)
         if recorded is not None:
             tried.append(folder / recorded.name)
-        tried += [folder / f"{cat.name}{s}" for s in SOURCE_SUFFIXES]
+        name = check_name(cat.name, path=catalogue_path) if cat.name else ""
+        tried += [folder / f"{name}{s}" for s in SOURCE_SUFFIXES if name]
     for p in tried:
         if p.is_file():
-            return p
+            return check_source(p, cat, catalogue_path)  # a header is data, not a licence
     raise InputError(
         f"cannot find the source release {cat.source_path or cat.name!r}",
         path=catalogue_path, hint="pass --source FILE (or --sources DIR)",
@@ -259,8 +262,10 @@ def _retitle(root, doc: Document, targets: list[str | None]) -> None:  # noqa: A
 
 def default_out(catalogue_path: str | os.PathLike, cat: Catalogue, source: Path) -> Path:
     """``<catalogue folder>/<release>.<lang><suffix>``, e.g. ``locales/en/rel.en.html``."""
-    name = cat.name or source.stem
-    return Path(catalogue_path).parent / f"{name}.{cat.tgt}{source.suffix}"
+    name = check_name(cat.name or source.stem, path=catalogue_path)
+    lang = check_name(cat.tgt, what="language", path=catalogue_path)
+    folder = Path(catalogue_path).parent
+    return inside(folder, folder / f"{name}.{lang}{source.suffix}")
 
 
 def publish(catalogue_path: str | os.PathLike, source_path: str | os.PathLike | None = None,

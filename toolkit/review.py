@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .errors import ConflictError
 from .langs import Lang
-from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues
+from .locales import DEFAULT_FORMATS, catalogue_path, check_name, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
 
 _RANK = {s: n for n, s in enumerate(State)}
@@ -134,6 +134,7 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike) -> ImportRe
 
     p, out = Path(path), Path(out_dir)
     reviewed = read_file(p)
+    check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
     base_path = _baseline(p, reviewed, out)
     base = read_file(base_path) if base_path else reviewed
     if Lang.parse(base.src) != Lang.parse(reviewed.src):
