@@ -42,12 +42,12 @@ def is_catalogue(path: str | os.PathLike) -> bool:
 
 def lang_dir(out: str | os.PathLike, tgt: Lang) -> Path:
     """``<out>/<lang>``, named with the POSIX form of the language (``pt_BR``)."""
-    return Path(out) / tgt.posix
+    return Path(out) / check_name(tgt.posix, what="language folder")
 
 
 def catalogue_path(out: str | os.PathLike, tgt: Lang, release: str, fmt: str) -> Path:
-    """Where the ``fmt`` catalogue of ``release`` in ``tgt`` lives."""
-    return lang_dir(out, tgt) / f"{release}{suffix_of(fmt)}"
+    """Where the ``fmt`` catalogue of ``release`` in ``tgt`` lives (inside ``out``, checked)."""
+    return inside(out, lang_dir(out, tgt) / f"{check_name(release)}{suffix_of(fmt)}")
 
 
 def existing_catalogues(out: str | os.PathLike, tgt: Lang, release: str) -> dict[str, Path]:
@@ -102,3 +102,45 @@ def current_catalogue(out: str | os.PathLike, tgt: Lang, release: str, *,
     skip = Path(exclude).resolve() if exclude is not None else None
     paths = [p for p in existing_catalogues(out, tgt, release).values() if p.resolve() != skip]
     return read_current(paths) if paths else None
+
+
+# Release names come from files, catalogue headers and unit ids: they are data,
+# and become part of a path only after this check (a header saying
+# ``../../OtherProject/x`` must not reach another project's catalogues).
+MAX_NAME = 200
+
+
+def check_name(name: str, *, what: str = "release name",
+               path: str | os.PathLike | None = None) -> str:
+    """``name`` if it is safe as one path component, else InputError naming the file."""
+    from .errors import InputError
+
+    bad = None
+    if not name or not name.strip():
+        bad = "is empty"
+    elif len(name) > MAX_NAME:
+        bad = f"is longer than {MAX_NAME} characters"
+    elif "/" in name or "\\" in name or "\x00" in name:
+        bad = "contains a path separator"
+    elif name in (".", "..") or name.startswith(".."):
+        bad = "is a relative path"
+    elif name.startswith(".") or name.startswith("~") or (len(name) > 1 and name[1] == ":"):
+        bad = "looks like a path"
+    elif any(ord(c) < 32 for c in name):
+        bad = "contains control characters"
+    if bad:
+        raise InputError(f"unsafe {what} {name[:80]!r}: {bad}", path=path,
+                         hint="names are single file names, never paths")
+    return name
+
+
+def inside(root: str | os.PathLike, path: str | os.PathLike) -> Path:
+    """``path`` if it lies inside ``root`` once symlinks are resolved, else InputError."""
+    from .errors import InputError
+
+    real_root = Path(root).resolve()
+    real = Path(path).resolve()
+    if real != real_root and real_root not in real.parents:
+        raise InputError(f"refusing to write outside {root}", path=path,
+                         hint="a name or a symbolic link points elsewhere")
+    return Path(path)

@@ -36,7 +36,7 @@ from pathlib import Path
 from .errors import ConflictError
 from .formats.states import fingerprint
 from .langs import Lang
-from .locales import DEFAULT_FORMATS, catalogue_path, current_catalogue, existing_catalogues
+from .locales import DEFAULT_FORMATS, catalogue_path, check_name, current_catalogue, existing_catalogues
 from .model import Catalogue, Origin, Segment, State
 from .qa.codes import check_codes
 from .threeway import Conflict, Outcome, Prefer, conflict_error, decide, settle, target_changed, value
@@ -170,6 +170,7 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
 
     p = Path(path)
     reviewed = read_file(p)
+    check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
     out = Path(out_dir) if out_dir is not None else default_out(p, reviewed)
     tgt = Lang.parse(reviewed.tgt)
     copies = existing_catalogues(out, tgt, reviewed.name)

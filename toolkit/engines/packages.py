@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -25,6 +26,15 @@ from ..errors import ModelError
 from ..userdirs import data_home
 
 SPM_NAMES = ("sentencepiece.model", "source.spm")
+# Archive bounds, checked on the zip directory before anything is decompressed.
+# The largest Argos packages hold about 1 GB; a model.bin barely compresses
+# (ratio ~1.1), so a member that claims more than 100x is a bomb.
+MAX_UNPACKED = 4 * 2**30
+MAX_MEMBERS = 2000
+MAX_RATIO = 100
+MAX_METADATA = 2**20
+_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}")
+_TEXT_FIELDS = ("package_version", "argos_version", "from_name", "to_name", "name", "type")
 _HASHES: dict[tuple[str, int, int], str] = {}
 
 
@@ -171,11 +181,23 @@ def read_model_dir(path: str | os.PathLike) -> ArgosPackage:
 
 
 def _check_metadata(meta: object, where: Path) -> None:
+    """The fields of Argos's ``metadata.json`` we rely on, with the types Argos gives them."""
     if not isinstance(meta, dict):
         raise ModelError("metadata.json is not a JSON object", path=where)
     missing = [k for k in ("from_code", "to_code") if not meta.get(k)]
     if missing:
         raise ModelError("metadata.json lacks " + ", ".join(missing), path=where)
+    for key in ("from_code", "to_code"):
+        if not isinstance(meta[key], str) or not _CODE.fullmatch(meta[key]):
+            raise ModelError(f"metadata.json: {key} {str(meta[key])[:40]!r} is not a "
+                             "language code", path=where)
+    for key in _TEXT_FIELDS:
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, str) or len(value) > 200
+                                  or any(ord(c) < 32 for c in value)):
+            raise ModelError(f"metadata.json: {key} must be a short line of text", path=where)
+    if meta.get("type", "translate") not in ("translate", "sbd"):
+        raise ModelError(f"metadata.json: unknown package type {meta.get('type')!r}", path=where)
 
 
 def discover(dirs: list[Path] | None = None) -> list[ArgosPackage]:
@@ -230,6 +252,9 @@ def verify_archive(path: str | os.PathLike) -> ArchiveInfo:
                     path=path,
                 )
             top = tops.pop()
+            _check_bounds(zf.infolist(), path)
+            if not top or top.startswith(".") or len(top) > 200:
+                raise ModelError(f"unsafe package folder name {top[:80]!r}", path=path)
             try:
                 raw = zf.read(f"{top}/metadata.json")
             except KeyError:
@@ -274,10 +299,11 @@ def install_archive(path: str | os.PathLike, target_dir: str | os.PathLike) -> A
     old: Path | None = None
     try:
         with zipfile.ZipFile(info.path) as zf:
-            zf.extractall(tmp)
+            _extract_capped(zf, tmp, info.path)
         staged = tmp / info.top
         pkg = read_package(staged)
         _check_spm(pkg.source_spm)
+        _check_loads(pkg)
         if final.exists():
             old = Path(tempfile.mkdtemp(prefix=".old-", dir=target)) / info.top
             os.replace(final, old)
@@ -291,6 +317,65 @@ def install_archive(path: str | os.PathLike, target_dir: str | os.PathLike) -> A
         if old is not None:
             shutil.rmtree(old.parent, ignore_errors=True)
     return read_package(final)
+
+
+def _check_bounds(members: list[zipfile.ZipInfo], path: Path) -> None:
+    """Refuse bombs from the zip directory alone: count, declared sizes, ratios."""
+    if len(members) > MAX_MEMBERS:
+        raise ModelError(f"archive holds {len(members)} files (more than {MAX_MEMBERS})",
+                         path=path)
+    total = 0
+    for m in members:
+        total += m.file_size
+        if m.file_size > 2**20 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise ModelError(f"member {m.filename} expands {m.file_size // max(m.compress_size, 1)}"
+                             f"x (more than {MAX_RATIO}x): refusing a zip bomb", path=path)
+        if m.filename.endswith("/metadata.json") and m.file_size > MAX_METADATA:
+            raise ModelError("metadata.json is larger than 1 MiB", path=path)
+    if total > MAX_UNPACKED:
+        raise ModelError(f"archive would unpack to {total / 2**30:.1f} GiB "
+                         f"(more than {MAX_UNPACKED // 2**30} GiB)", path=path)
+
+
+def _extract_capped(zf: zipfile.ZipFile, dest: Path, path: Path) -> None:
+    """Extract member by member, never writing more than each member declared.
+
+    ``verify_archive`` checked the declared sizes; this guards against a zip
+    directory that lies about them, and checks free space first.
+    """
+    members = zf.infolist()
+    need = sum(m.file_size for m in members)
+    free = shutil.disk_usage(dest).free
+    if need + 2**20 > free:
+        raise ModelError(f"not enough disk space: the model needs {need / 2**20:.0f} MiB, "
+                         f"{free / 2**20:.0f} MiB free", path=dest)
+    for m in members:
+        out = dest / m.filename
+        if m.is_dir():
+            out.mkdir(parents=True, exist_ok=True)
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        with zf.open(m) as src, open(out, "wb") as dst:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                written += len(chunk)
+                if written > m.file_size:
+                    raise ModelError(f"member {m.filename} is larger than declared", path=path)
+                dst.write(chunk)
+
+
+def _check_loads(pkg: ArgosPackage) -> None:
+    """Load the CTranslate2 model once: a garbage model.bin is refused, not installed."""
+    try:
+        import ctranslate2
+    except ImportError:  # argos extra not installed: the SentencePiece check is all we can do
+        return
+    try:
+        ctranslate2.Translator(str(pkg.model_dir), device="cpu", inter_threads=1,
+                               intra_threads=1)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"the model cannot be loaded: {str(exc)[:200]}",
+                         path=pkg.model_dir) from exc
 
 
 def _check_spm(path: Path) -> None:

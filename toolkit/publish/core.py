@@ -17,8 +17,10 @@ from pathlib import Path
 from ..errors import ConflictError, InputError
 from ..inline import check, plain, tidy
 from ..langs import Lang
+from ..locales import check_name, inside
 from ..model import Catalogue, Document, Segment, State, segment_id
 from ..pipeline import block_sentences
+from ..provenance import check_source
 
 Warn = Callable[[str], None]
 HTML_SUFFIXES = (".html", ".htm")
@@ -71,10 +73,11 @@ def find_source(cat: Catalogue, catalogue_path: str | os.PathLike,
         folder = Path(sources)
         if recorded is not None:
             tried.append(folder / recorded.name)
-        tried += [folder / f"{cat.name}{s}" for s in SOURCE_SUFFIXES]
+        name = check_name(cat.name, path=catalogue_path) if cat.name else ""
+        tried += [folder / f"{name}{s}" for s in SOURCE_SUFFIXES if name]
     for p in tried:
         if p.is_file():
-            return p
+            return check_source(p, cat, catalogue_path)  # a header is data, not a licence
     raise InputError(
         f"cannot find the source release {cat.source_path or cat.name!r}",
         path=catalogue_path, hint="pass --source FILE (or --sources DIR)",
@@ -127,5 +130,7 @@ def _target(seg: Segment | None, text: str, allow_drafts: bool, rep: Rendered, w
 
 def default_out(catalogue_path: str | os.PathLike, cat: Catalogue, source: Path) -> Path:
     """``<catalogue folder>/<release>.<lang><suffix>``, e.g. ``locales/en/rel.en.html``."""
-    name = cat.name or source.stem
-    return Path(catalogue_path).parent / f"{name}.{cat.tgt}{source.suffix}"
+    name = check_name(cat.name or source.stem, path=catalogue_path)
+    lang = check_name(cat.tgt, what="language", path=catalogue_path)
+    folder = Path(catalogue_path).parent
+    return inside(folder, folder / f"{name}.{lang}{source.suffix}")

@@ -28,7 +28,7 @@ from ..errors import ConflictError, InputError
 from ..fileio import write_bytes_atomic
 from ..inline import Code, fill, plain
 from ..langs import Lang
-from ..locales import is_catalogue, read_current
+from ..locales import check_name, inside, is_catalogue, read_current
 from ..model import Block, BlockKind, Catalogue, Document
 from .core import Rendered, Warn, block_texts, find_source, pending
 
@@ -107,7 +107,8 @@ def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = N
     site: dict[str, list[Version]] = {}
     docs: dict[str, tuple[Document, tuple]] = {}
     for path, cat in found:
-        name = cat.name or path.stem
+        name = check_name(cat.name or path.stem, path=path)
+        check_name(cat.tgt, what="language", path=path)
         if name not in docs:
             doc, refs = _load_source(find_source(cat, path, sources))
             codes = _html_codes(doc, refs)
@@ -212,7 +213,7 @@ def build_site(locales: str | os.PathLike, out: str | os.PathLike = "site", *,
     written: list[Path] = []
 
     def emit(path: Path, data: bytes) -> None:
-        write_bytes_atomic(path, data)
+        write_bytes_atomic(inside(root, path), data)
         written.append(path)
 
     for name, versions in sorted(site.items()):
