@@ -82,6 +82,9 @@ def read_current(paths: Iterable[str | os.PathLike]) -> Catalogue:
     if not files:
         raise ValueError("no catalogue files")
     copies = [(p, read_file(p)) for p in files]
+    for path, cat in copies:  # a header's name is data: checked before it is compared
+        if cat.name:
+            check_name(cat.name, path=path)
     first_path, first = copies[0]
     for path, cat in copies[1:]:
         if (cat.name, Lang.parse(cat.src), Lang.parse(cat.tgt)) != (
