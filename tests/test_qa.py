@@ -171,3 +171,16 @@ def test_dollar_spellings_compare_by_value(target: str, codes: list[str]) -> Non
     seg = Segment(id="x", source="pour un montant de 215 000 dollars américains.", src="fr",
                   tgt="en", target=target)
     assert [i.code for i in check_numbers(seg)] == codes
+
+
+def test_qa_ignore_comment_check_and_skip_and_list(tmp_path: Path) -> None:
+    seg = _seg("Le centre a ouvert.", "The centre  opened.")
+    assert [i.code for i in run_checks([seg])] == ["double-space"]
+    from dataclasses import replace as _r
+    silenced = _r(seg, comments=("qa-ignore: whitespace",))
+    assert run_checks([silenced]) == []
+    assert run_checks([seg], skip=["whitespace"]) == []
+    assert [i.code for i in run_checks([seg], only=["whitespace"])] == ["double-space"]
+    out = runner.invoke(app, ["qa", "--list"])
+    assert out.exit_code == 0 and "whitespace" in out.output and "critical" in out.output
+    assert runner.invoke(app, ["qa", "--check", "nope", str(tmp_path / "x.po")]).exit_code == 2

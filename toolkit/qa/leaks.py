@@ -12,7 +12,7 @@ import re
 
 from ..model import Segment, Span
 from .issue import Issue
-from .typography import _hidden
+from .spans import blank_verbatim as _hidden
 
 # Function words that are not words of the target language (and rarely names).
 _FOREIGN = {
@@ -64,6 +64,8 @@ def check_contact_labels(seg: Segment) -> list[Issue]:
         if lang == tgt:
             continue
         for label in labels:
+            if label in seg.source.lower():
+                continue  # the source used it too (French releases write "Email :")
             for m in re.finditer(r"(?<!\w)" + re.escape(label), low):
                 issues.append(Issue("contact-label", "warning",
                                     f"{_LANG[lang]} contact label «{seg.target[m.start():m.end()]}»"
@@ -80,6 +82,8 @@ def check_foreign_format(seg: Segment) -> list[Issue]:
     text = _hidden(seg.target)
     issues = []
     for m in _FR_SPACE.finditer(text):
+        if tgt == "es" and m.group(0) in "«»":
+            continue  # comillas angulares are Spanish too
         issues.append(Issue("foreign-typography", "warning",
                             f"French typography «{m.group(0).strip() or m.group(0)}» in the target",
                             seg.id, Span(m.start(), m.end(), seg.target[m.start():m.end()], "typo")))

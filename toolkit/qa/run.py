@@ -16,6 +16,7 @@ from .issue import Issue
 from .leaks import check_contact_labels, check_foreign_format, check_leaked_words
 from .numbers import check_numbers
 from .registry import REGISTRY, Registered, register
+from .spans import blank_verbatim as _hidden
 from .spans import check_markers, check_spans
 from .text import (
     check_empty,
@@ -24,7 +25,7 @@ from .text import (
     check_repetition,
     check_untranslated,
 )
-from .typography import _hidden, check_french_typography, check_spanish_marks
+from .typography import check_french_typography, check_spanish_marks
 from .whitespace import check_whitespace
 
 Check = Callable[[Segment], list[Issue]]
