@@ -123,6 +123,7 @@ def _consistency(cats: list[tuple[Path, Catalogue]], gloss: object | None, fmt: 
                                for e in entries], ensure_ascii=False, indent=2))
         return
     shown = [e for e in entries if e.kind == "concept" or not e.consistent]
+    # a phrase is shown for its aligned renderings; unaligned units are counted, not listed
     for e in shown:
         mark = " " if e.consistent else "!"
         typer.echo(f"{mark} {e.kind} «{e.key}»")

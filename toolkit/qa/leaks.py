@@ -64,7 +64,7 @@ def check_contact_labels(seg: Segment) -> list[Issue]:
         if lang == tgt:
             continue
         for label in labels:
-            if label in seg.source.lower():
+            if label.replace(" ", "") in seg.source.lower().replace(" ", ""):
                 continue  # the source used it too (French releases write "Email :")
             for m in re.finditer(r"(?<!\w)" + re.escape(label), low):
                 issues.append(Issue("contact-label", "warning",
