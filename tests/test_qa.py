@@ -171,3 +171,40 @@ def test_dollar_spellings_compare_by_value(target: str, codes: list[str]) -> Non
     seg = Segment(id="x", source="pour un montant de 215 000 dollars américains.", src="fr",
                   tgt="en", target=target)
     assert [i.code for i in check_numbers(seg)] == codes
+
+
+def test_qa_ignore_comment_check_and_skip_and_list(tmp_path: Path) -> None:
+    seg = _seg("Le centre a ouvert.", "The centre  opened.")
+    assert [i.code for i in run_checks([seg])] == ["double-space"]
+    from dataclasses import replace as _r
+    silenced = _r(seg, comments=("qa-ignore: whitespace",))
+    assert run_checks([silenced]) == []
+    assert run_checks([seg], skip=["whitespace"]) == []
+    assert [i.code for i in run_checks([seg], only=["whitespace"])] == ["double-space"]
+    out = runner.invoke(app, ["qa", "--list"])
+    assert out.exit_code == 0 and "whitespace" in out.output and "critical" in out.output
+    assert runner.invoke(app, ["qa", "--check", "nope", str(tmp_path / "x.po")]).exit_code == 2
+
+
+def _pair(i: int, source: str, target: str) -> tuple[str, Segment]:
+    return (f"r{i}.po:u{i}", _seg(source, target, i=i))
+
+
+def test_consistency_normalises_quotes_and_case_and_drops_unaligned() -> None:
+    units = [_pair(0, "Les pays d'Afrique de l'Ouest coopèrent.", "West African countries cooperate."),
+             _pair(1, "Les pays d’Afrique de l’Ouest signent.", "West African countries sign."),
+             _pair(2, "Les pays d'afrique de l'ouest  votent.", "New regional roadmap voted.")]
+    entries = {e.key: e for e in consistency(units)}
+    assert "pays d’afrique" not in entries  # ’ and ' are one phrase
+    e = entries["pays d'afrique de l'ouest"]
+    texts = {r.text: r.count for r in e.renderings}
+    assert texts["(not aligned)"] == 1 and "new regional roadmap" not in " ".join(texts)
+    assert e.consistent
+
+
+def test_consistency_reports_two_aligned_renderings() -> None:
+    units = [_pair(i, f"Les migrants bloqués {w}.", t) for i, (w, t) in enumerate([
+        ("attendent", "Stranded migrants wait."), ("partent", "Stranded migrants leave."),
+        ("votent", "Migrant workers vote."), ("mangent", "Migrant workers eat.")])]
+    e = {e.key: e for e in consistency(units)}["migrants bloqués"]
+    assert not e.consistent and {r.text for r in e.renderings} >= {"stranded migrants"}

@@ -14,7 +14,7 @@ from .. import __version__
 from ..formats import read_file, write_file
 from ..model import Catalogue, Note, NoteOrigin
 from ..qa.issue import Issue
-from ..qa.run import run_checks
+from ..qa.run import listing, names, run_checks
 
 QA_PREFIX = "qa: "
 
@@ -51,7 +51,7 @@ def _table(rows: list[tuple[str, Issue]]) -> str:
 
 
 def qa_command(
-    files: Annotated[list[Path], typer.Argument(help="PO, XLIFF or TMX catalogues.")],
+    files: Annotated[list[Path] | None, typer.Argument(help="PO, XLIFF or TMX catalogues.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     write: Annotated[bool, typer.Option("--write", help="Write issues into the files as "
                                         "qa: notes (stale ones removed).")] = False,
@@ -59,6 +59,12 @@ def qa_command(
                                               "recurring phrases were rendered across FILES.")] = False,
     glossary: Annotated[Path | None, typer.Option(help="Glossary file (default: shipped).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Skip glossary checks.")] = False,
+    check: Annotated[list[str] | None, typer.Option("--check", help="Run only this check "
+                                                    "(repeat; see --list).")] = None,
+    skip: Annotated[list[str] | None, typer.Option("--skip", help="Do not run this check "
+                                                   "(repeat).")] = None,
+    show: Annotated[bool, typer.Option("--list", help="List the checks: name, category, "
+                                       "description.")] = False,
 ) -> None:
     """Check translations: numbers, spans, terms, acronyms, markers, typography.
 
@@ -66,6 +72,19 @@ def qa_command(
     """
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use table or json")
+    if show:
+        rows = listing()
+        if fmt == "json":
+            typer.echo(json.dumps([{"name": n, "category": c, "description": d} for n, c, d in rows],
+                                  indent=2))
+        else:
+            typer.echo("\n".join(f"{n:16} {c:10} {d}" for n, c, d in rows))
+        return
+    if not files:
+        raise typer.BadParameter("give one or more catalogues (or --list)")
+    for name in (*(check or ()), *(skip or ())):
+        if name not in names():
+            raise typer.BadParameter(f"unknown check {name!r}; see toolkit qa --list")
     gloss = _glossary(glossary, no_glossary)
     cats = [(f, read_file(f)) for f in files]  # every file parses before anything is written
     if consistency:
@@ -74,7 +93,7 @@ def qa_command(
     rows: list[tuple[str, Issue]] = []
     now = datetime.now(UTC).replace(microsecond=0)
     for path, cat in cats:
-        issues = run_checks(cat.segments, gloss)
+        issues = run_checks(cat.segments, gloss, only=check or (), skip=skip or ())
         refs = {s.id: s.ref or s.id for s in cat.segments}
         rows += [(f"{path}:{refs.get(i.segment_id, i.segment_id)}", i) for i in issues]
         if write:
@@ -104,6 +123,7 @@ def _consistency(cats: list[tuple[Path, Catalogue]], gloss: object | None, fmt: 
                                for e in entries], ensure_ascii=False, indent=2))
         return
     shown = [e for e in entries if e.kind == "concept" or not e.consistent]
+    # a phrase is shown for its aligned renderings; unaligned units are counted, not listed
     for e in shown:
         mark = " " if e.consistent else "!"
         typer.echo(f"{mark} {e.kind} «{e.key}»")

@@ -12,11 +12,13 @@ spot "migrants" here and "migrant workers" there, not a word aligner.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Segment
+from .spans import blank_verbatim
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _STOP = set(
@@ -27,6 +29,8 @@ _STOP = set(
     "con que es son su sus al lo".split()
 )
 MISSING = "(not found)"
+UNALIGNED = "(not aligned)"  # no target phrase reliably aligned: not a rendering
+MIN_DICE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +50,19 @@ class Entry:
 
     @property
     def consistent(self) -> bool:
-        return len(self.renderings) <= 1
+        return len([r for r in self.renderings if r.text != UNALIGNED]) <= 1
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Words of ``text``, normalised: NFC, one apostrophe, case folded (spaces are split away)."""
+    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text).translate(_QUOTES))]
+
+
+def _content(gram: str) -> int:
+    return sum(1 for w in gram.split() if w not in _STOP)
 
 
 def _ngrams(words: list[str], low: int, high: int) -> set[str]:
@@ -67,6 +79,12 @@ def _ngrams(words: list[str], low: int, high: int) -> set[str]:
 def _entries(kind: str, uses: dict[str, list[tuple[str, str]]]) -> list[Entry]:
     out = []
     for key, pairs in uses.items():
+        # "Migrant smuggling" at a sentence start is the rendering "migrant smuggling"
+        forms = Counter(text for text, _ in pairs)
+        shown = {}
+        for text, _ in sorted(forms.items(), key=lambda x: -x[1]):
+            shown.setdefault(text.casefold(), text)
+        pairs = [(shown[text.casefold()], loc) for text, loc in pairs]
         counts = Counter(text for text, _ in pairs)
         where: dict[str, list[str]] = defaultdict(list)
         for text, loc in pairs:
@@ -109,20 +127,24 @@ def _rendering(where: set[int], size: int, grams: set[str],
         tu = tgt_units[t]
         return 2 * len(where & tu) / (len(where) + len(tu))
 
-    words = [g for g in grams if " " not in g]
+    # a rendering must recur in at least two units of the phrase: with few units
+    # every co-occurring word has a perfect Dice, and one unit proves nothing
+    words = [g for g in grams if " " not in g and len(where & tgt_units[g]) >= 2]
     if not words:
-        return MISSING
-    anchor = max(words, key=lambda w: (dice(w), w))
+        return UNALIGNED
+    anchor = max(words, key=lambda w: (dice(w), len(where & tgt_units[w]), len(w), w))
     best = dice(anchor)
-    if best < 0.3:
-        return MISSING
-    cands = [g for g in grams if anchor in g.split() and dice(g) >= best / 2]
-    return min(cands, key=lambda g: (abs(len(g.split()) - size), -dice(g), len(g), g))
+    if best < MIN_DICE:
+        return UNALIGNED
+    cands = [g for g in grams if anchor in g.split() and dice(g) >= MIN_DICE]
+    # closest in content words (articles and prepositions differ between languages)
+    return min(cands, key=lambda g: (abs(_content(g) - size), -dice(g), len(g), g))
 
 
 def _phrases(units: Sequence[tuple[str, Segment]], min_count: int) -> list[Entry]:
-    src_grams = [_ngrams(_words(s.source), 2, 4) for _, s in units]
-    tgt_grams = [_ngrams(_words(s.target), 1, 4) for _, s in units]
+    # e-mails, URLs and handles are copied, not phrases to render
+    src_grams = [_ngrams(_words(blank_verbatim(s.source)), 2, 4) for _, s in units]
+    tgt_grams = [_ngrams(_words(blank_verbatim(s.target)), 1, 4) for _, s in units]
     src_units: dict[str, set[int]] = defaultdict(set)
     tgt_units: dict[str, set[int]] = defaultdict(set)
     for i, grams in enumerate(src_grams):
@@ -135,15 +157,22 @@ def _phrases(units: Sequence[tuple[str, Segment]], min_count: int) -> list[Entry
     for gram, where in src_units.items():
         if len(where) < min_count:
             continue
-        size = len(gram.split())
+        size = _content(gram)
         pairs = []
         for i in sorted(where):
             pairs.append((_rendering(where, size, tgt_grams[i], tgt_units), units[i][0]))
         uses[gram] = pairs
     # a sub-phrase used exactly where a longer one is adds nothing
-    keep = {g: p for g, p in uses.items()
-            if not any(g != h and g in h and len(src_units[h]) == len(src_units[g])
-                       for h in uses)}
+    # (linear: each phrase marks its own sub-phrases, instead of testing every pair)
+    covered: set[str] = set()
+    for h in uses:
+        hw = h.split()
+        for n in range(2, len(hw)):
+            for i in range(len(hw) - n + 1):
+                g = " ".join(hw[i:i + n])
+                if g in uses and len(src_units[h]) == len(src_units[g]):
+                    covered.add(g)
+    keep = {g: p for g, p in uses.items() if g not in covered}
     return _entries("phrase", keep)
 
 

@@ -18,6 +18,18 @@ def _verbatim(text: str) -> list[Span]:
     return [s for s in find_protected(text) if s.kind in _VERBATIM]
 
 
+def blank_verbatim(text: str) -> str:
+    """``text`` with e-mails, URLs, handles and phone numbers blanked (same length).
+
+    These are copied verbatim, so no word check may read them: ``@OIM_Niger``
+    is not the term OIM, ``info@oim.int`` holds no French word.
+    """
+    chars = list(text)
+    for sp in _verbatim(text):
+        chars[sp.start:sp.end] = " " * (sp.end - sp.start)
+    return "".join(chars)
+
+
 def check_spans(seg: Segment) -> list[Issue]:
     """E-mail addresses, URLs, phone numbers and @handles not copied verbatim.
 

@@ -1,0 +1,97 @@
+"""Words and conventions of another language left in the target.
+
+Leaked source-language (French) or pivot-language (Spanish, English) function
+words, contact labels in the wrong language, and French typography or number
+format in an English or Spanish target. Protected spans (e-mails, URLs,
+handles) are blanked first, so ``@OIM_Niger`` or ``info@oim.int`` never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Segment, Span
+from .issue import Issue
+from .spans import blank_verbatim as _hidden
+
+# Function words that are not words of the target language (and rarely names).
+_FOREIGN = {
+    "en": {"fr": "les des du et est sont dans pour avec aux une sur leur été cette ces".split(),
+           "es": "los las del con para una está según también sus desde".split()},
+    "es": {"fr": "les des du et est sont dans avec aux leur été cette ces".split(),
+           "en": "the and with from which have been this those".split()},
+}
+_LABELS = {  # contact labels by their language
+    "fr": ["tél.", "tél :", "courriel", "portable"],
+    "es": ["tfno.", "teléfono", "correo electrónico", "móvil"],
+    "en": ["phone:", "mobile:", "e-mail:", "email:"],
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_LANG = {"fr": "French", "es": "Spanish", "en": "English"}
+# French habits that are wrong in an English or Spanish target.
+_FR_SPACE = re.compile(r"(?<=\w)[ \u00a0\u202f][;:!?]|«|»")
+_DEC_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
+_SPACE_GROUP = re.compile(r"(?<![\d])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
+_SPACE_PCT = re.compile(r"\d[ \u00a0\u202f]%")
+
+
+def check_leaked_words(seg: Segment) -> list[Issue]:
+    """Function words of the source or pivot language left in the target."""
+    tgt = seg.tgt.split("-")[0].lower()
+    table = _FOREIGN.get(tgt)
+    if not table or not seg.target.strip() or seg.target.strip() == seg.source.strip():
+        return []  # a copied source is the untranslated check's finding
+    text = _hidden(seg.target)
+    issues = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        for lang, words in table.items():
+            if w in words:
+                issues.append(Issue("leaked-word", "warning",
+                                    f"«{m.group(0)}» looks {_LANG[lang]}, not {_LANG[tgt]}",
+                                    seg.id, Span(m.start(), m.end(), m.group(0), "leak")))
+    return issues
+
+
+def check_contact_labels(seg: Segment) -> list[Issue]:
+    """Contact labels (Tél., tfno., courriel) in another language than the target's."""
+    tgt = seg.tgt.split("-")[0].lower()
+    if tgt not in _LABELS or not seg.target.strip():
+        return []
+    low = _hidden(seg.target).lower()
+    issues = []
+    for lang, labels in _LABELS.items():
+        if lang == tgt:
+            continue
+        for label in labels:
+            if label.replace(" ", "") in seg.source.lower().replace(" ", ""):
+                continue  # the source used it too (French releases write "Email :")
+            for m in re.finditer(r"(?<!\w)" + re.escape(label), low):
+                issues.append(Issue("contact-label", "warning",
+                                    f"{_LANG[lang]} contact label «{seg.target[m.start():m.end()]}»"
+                                    f" in a {_LANG[tgt]} target", seg.id,
+                                    Span(m.start(), m.end(), seg.target[m.start():m.end()], "label")))
+    return issues
+
+
+def check_foreign_format(seg: Segment) -> list[Issue]:
+    """French typography or number format (« », space before ?, 68,5 %, 1 250) in an English target."""
+    tgt = seg.tgt.split("-")[0].lower()
+    if tgt not in ("en", "es") or not seg.target.strip():
+        return []
+    text = _hidden(seg.target)
+    issues = []
+    for m in _FR_SPACE.finditer(text):
+        if tgt == "es" and m.group(0) in "«»":
+            continue  # comillas angulares are Spanish too
+        issues.append(Issue("foreign-typography", "warning",
+                            f"French typography «{m.group(0).strip() or m.group(0)}» in the target",
+                            seg.id, Span(m.start(), m.end(), seg.target[m.start():m.end()], "typo")))
+    if tgt == "en":
+        for rx, what in ((_DEC_COMMA, "decimal comma"), (_SPACE_GROUP, "space as thousands separator"),
+                         (_SPACE_PCT, "space before %")):
+            for m in rx.finditer(text):
+                issues.append(Issue("number-format", "warning",
+                                    f"«{m.group(0)}»: {what}, not English format", seg.id,
+                                    Span(m.start(), m.end(), seg.target[m.start():m.end()], "number")))
+    return issues
