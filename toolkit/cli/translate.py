@@ -42,6 +42,9 @@ def translate_command(
         "--memory", dir_okay=False,
         help="Translation memory to reuse before MT (default: OUT/.toolkit/memory.sqlite "
              "when it exists).")] = None,
+    no_language_check: Annotated[bool, typer.Option(
+        "--no-language-check", help="Translate even a release that reads as another language "
+                                    "than --from.")] = False,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     source = Lang.parse(src)
@@ -51,7 +54,7 @@ def translate_command(
         if f not in OUTPUT_FORMATS:
             raise typer.BadParameter(f"unknown format {f!r}; use po, xliff or xliff2")
     # Check everything before writing anything: a bad file or pair aborts the run clean.
-    docs = load_many(files)
+    docs = load_many(files, lang=None if no_language_check else source)
     _refuse_name_clash(docs)
     eng = build(engine, glossary=False if no_glossary else glossary,
                 replace_glossary=replace_glossary)
