@@ -170,6 +170,7 @@ def translate_releases(
     replace_glossary: bool = False,
     memory: str | os.PathLike | None = None,
     require_previous: bool = False,
+    language_check: bool = True,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> RunResult:
@@ -183,7 +184,8 @@ def translate_releases(
 
     ``formats`` defaults to PO and XLIFF 1.2 plus any other copy already in
     the tree; ``memory`` defaults to ``out/.toolkit/memory.sqlite`` when it
-    exists; ``require_previous`` refuses releases never translated (``update``).
+    exists; ``require_previous`` refuses releases never translated (``update``);
+    ``language_check`` stops on a release that reads as another language than ``src``.
     """
     from datetime import UTC, datetime
 
@@ -202,7 +204,8 @@ def translate_releases(
     for f in fmts:
         if f not in CATALOGUE_FORMATS:
             raise InputError(f"unknown format {f!r}; use {', '.join(CATALOGUE_FORMATS)}")
-    docs = load_many(list(dict.fromkeys(Path(f) for f in files)))
+    docs = load_many(list(dict.fromkeys(Path(f) for f in files)),
+                     lang=source if language_check else None)
     _refuse_name_clash(docs)
     if require_previous:
         for doc in docs:

@@ -33,6 +33,9 @@ ReplaceOpt = Annotated[bool, typer.Option(
     "--replace-glossary", help="Use only --glossary, without the shipped glossary.")]
 NoGlossaryOpt = Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+NoLangCheckOpt = Annotated[bool, typer.Option(
+    "--no-language-check", help="Translate even a release that reads as another language "
+                                "than --from.")]
 
 
 def translate_command(
@@ -50,10 +53,11 @@ def translate_command(
         "--memory", dir_okay=False,
         help="Translation memory to reuse before MT (default: OUT/.toolkit/memory.sqlite "
              "when it exists).")] = None,
+    no_language_check: NoLangCheckOpt = False,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     run(files, src, tgt, engine, out, formats, glossary, replace_glossary, no_glossary, quiet,
-        memory)
+        memory, language_check=not no_language_check)
 
 
 def update_command(
@@ -67,6 +71,7 @@ def update_command(
     glossary: GlossaryOpt = None,
     no_glossary: NoGlossaryOpt = False,
     quiet: QuietOpt = False,
+    no_language_check: NoLangCheckOpt = False,
 ) -> None:
     """Re-translate revised releases, keeping reviewed work and marking changed sentences.
 
@@ -74,13 +79,13 @@ def update_command(
     from nothing.
     """
     run(files, src, tgt, engine, out, formats, glossary, False, no_glossary, quiet, None,
-        require_previous=True)
+        require_previous=True, language_check=not no_language_check)
 
 
 def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Path,
         formats: list[Format] | None, glossary: Path | None, replace_glossary: bool,
         no_glossary: bool, quiet: bool, memory: Path | None, *,
-        require_previous: bool = False) -> None:
+        require_previous: bool = False, language_check: bool = True) -> None:
     from ..pipeline import translate_releases
 
     if no_glossary and (glossary is not None or replace_glossary):
@@ -97,7 +102,7 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         files, src, tgt or ["en"], engine=engine, out=out,
         formats=[f.value for f in formats] if formats else None,
         glossary=False if no_glossary else glossary, replace_glossary=replace_glossary,
-        memory=memory, require_previous=require_previous,
+        memory=memory, require_previous=require_previous, language_check=language_check,
         warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
     if quiet:
         return

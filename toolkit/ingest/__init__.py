@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..langs import Lang
 from ..model import Document
 from .chrome import shared_lines
 from .decode import Decoded, read_text
@@ -32,12 +33,20 @@ def _parse(p: Path, decoded: Decoded, shared: frozenset[str]) -> Document:
     return parse_text(decoded.text, p.stem, str(p), shared, encoding=decoded.encoding)
 
 
-def load_many(paths: Sequence[str | os.PathLike]) -> list[Document]:
+def load_many(paths: Sequence[str | os.PathLike], *, lang: Lang | str | None = None) -> list[Document]:
     """Read several releases; lines shared by their headers count as chrome.
 
     Every file is read and decoded once, and all of them before any is parsed,
-    so one bad file stops the run before anything else happens.
+    so one bad file stops the run before anything else happens. With ``lang``,
+    each release must be written mostly in that language
+    (:func:`toolkit.langcheck.check_language`, a ``LanguageError`` otherwise).
     """
     files = [(Path(p), read_text(p)) for p in paths]
     shared = shared_lines(d.text for p, d in files if p.suffix.lower() in _TEXT_SUFFIXES)
-    return [_parse(p, d, shared) for p, d in files]
+    docs = [_parse(p, d, shared) for p, d in files]
+    if lang is not None:
+        from ..langcheck import check_language
+
+        for doc in docs:
+            check_language(doc, lang)
+    return docs
