@@ -16,7 +16,7 @@ _COMMANDS = (
     ("translate", "translate", "translate_command",
      "Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/.", False),
     ("segment", "segment", "segment_command",
-     "Split FILE into sentences (one per line, or JSON lines with offsets).", False),
+     "Split FILE into sentences (one per line, or JSON lines), website chrome left out.", False),
     ("engines", "engines", "engines_command",
      "List translation engines, their language pairs and routes, or why they are unavailable.",
      False),

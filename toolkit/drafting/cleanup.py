@@ -14,11 +14,11 @@ from dataclasses import replace
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from ..markers import MARK_CHARS, unmark
 
 _MULTI = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _BEFORE_PUNCT = re.compile(r"(?<=[\w”»)])[ \t]+(?=[,.;:!?)](?:\s|$))")
 _AFTER_OPEN = re.compile(r"([(“«¿¡])[ \t]+")
-_MARKS = re.compile(r"(?<![\w*#@])[*#@]{1,2}(?=[^\W\d_])")
 # English puts the comma of reported speech inside the quotation marks.
 _EN_QUOTE_COMMA = re.compile(r"”,(?=\s)")
 _DOUBLE_WORD = re.compile(r"\b(the|of|to|in|a|el|la|de|en)\s+\1\b", re.IGNORECASE)
@@ -37,8 +37,8 @@ def clean(text: str, lang: str, source: str = "") -> str:
     body = _MULTI.sub(" ", body)
     body = _BEFORE_PUNCT.sub("", body)
     body = _AFTER_OPEN.sub(r"\1", body)
-    if not any(c in source for c in "*#@"):
-        body = _MARKS.sub("", body)
+    if not any(c in source for c in MARK_CHARS):
+        body = unmark(body)
     body = _DOUBLE_WORD.sub(r"\1", body)
     if lang == "en":
         body = _EN_QUOTE_COMMA.sub(",”", body)

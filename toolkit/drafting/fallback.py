@@ -26,8 +26,8 @@ from ..engines.apertium import ApertiumEngine, find_modes, shortest_route
 from ..engines.base import Engine, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
+from ..markers import MARK, unmark
 
-_MARKED = re.compile(r"[*#@]")
 _TAG = 91000  # line numbers of word-by-word runs
 _DATA_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # an apostrophe ends a word: d'|humaniser
@@ -161,7 +161,7 @@ class UnknownFallback(Wrapper):
         if words_to_map:
             ordered = sorted(words_to_map)
             for fr, es in zip(ordered, self._run([first], ordered)):
-                for w in _WORD.findall(_MARKED.sub("", es or "")):
+                for w in _WORD.findall(unmark(es or "")):
                     back.setdefault(w.casefold(), fr)
         # 2. Translate the French words alone through the other route.
         french = sorted({fr or back.get(u.casefold(), "") for m in leaks.values()
@@ -177,7 +177,7 @@ class UnknownFallback(Wrapper):
             new = routed.get(fr)
             if fr.casefold() in known:  # capsule, gyroscope: a target word as written
                 fixed[fr] = (fr, "a word of the target as written")
-            elif new and not _MARKED.search(new) and all(
+            elif new and not MARK.search(new) and all(
                     w.casefold() in known for w in _WORD.findall(new)):
                 fixed[fr] = (new, " → ".join(alt or ()))
             elif (guess := guesses.get(fr)) and guess in known:

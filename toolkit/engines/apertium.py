@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..errors import EngineError, LanguageError
 from ..langs import Lang
+from ..markers import MARK
 from .base import Translation, unsupported_pair
 
 APT_HINT = (
@@ -49,7 +50,6 @@ _HOP_CACHE = 8  # hop outputs remembered (the last batches' worth)
 _HOP_CACHE_BYTES = 64 << 20  # and no more bytes than this: memory follows the batch, not the run
 _PIVOT_RANK = {"es": 0, "ca": 1, "fr": 2, "en": 3, "oc": 4, "eo": 5}
 # Unknown (*), generation-error (#) and ambiguous (@) marks glued to a word.
-_MARK = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’-]*)")
 # Debian package providing each directed mode, for error messages.
 _PACKAGES = {
     ("fr", "es"): "apertium-fr-es", ("es", "fr"): "apertium-fr-es",
@@ -130,7 +130,7 @@ def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
         unknown.append(m.group(2))
         return m.group(2)
 
-    return _MARK.sub(repl, text), tuple(dict.fromkeys(unknown))
+    return MARK.sub(repl, text), tuple(dict.fromkeys(unknown))
 
 
 class ApertiumEngine:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from ..markers import MARK
 from ..model import Segment, Span
 from ..protect import PLACEHOLDER, find_protected
 from .issue import Issue
 
 _VERBATIM = ("email", "url", "handle", "phone")
-# Apertium marks unknown words with *, generation errors with # and transfer errors with @.
-_MARKER = re.compile(r"(?<![\w*#@])([*#@])([^\W\d_][\w'-]*)")
+_MARKER = MARK
 
 
 def _verbatim(text: str) -> list[Span]:
