@@ -7,9 +7,14 @@ import inspect
 import pytest
 from tinymodel import model_env, tiny_archives  # noqa: F401
 
+from toolkit.drafting.cleanup import Cleaned
+from toolkit.drafting.fallback import UnknownFallback
+from toolkit.drafting.numbers import Numbers
+from toolkit.drafting.phrases import Phrases
+from toolkit.drafting.preedit import PreEdited
 from toolkit.engines import names, packages, registry
 from toolkit.engines.base import Engine, Translation
-from toolkit.engines.compose import Cached, Fallback, Pivot, Protected
+from toolkit.engines.compose import Cached, Localised, Protected
 from toolkit.langs import Lang
 from toolkit.stack import build
 
@@ -23,8 +28,8 @@ def _params(func) -> list[str]:
 
 def _wrappers() -> list[Engine]:
     pseudo = registry.create("pseudo")
-    return [Protected(pseudo), Cached(pseudo), Fallback([pseudo]),
-            Pivot(pseudo, registry.create("identity"), "es")]
+    return [Protected(pseudo), Cached(pseudo), Localised(pseudo), Cleaned(pseudo),
+            UnknownFallback(pseudo), Numbers(pseudo), Phrases(pseudo), PreEdited(pseudo)]
 
 
 @pytest.mark.parametrize("name", names())
@@ -44,6 +49,10 @@ def test_wrappers_have_the_protocol(engine) -> None:
     assert isinstance(engine, Engine)
     for method in PROTOCOL:
         assert _params(getattr(type(engine), method)) == _params(getattr(Engine, method))
+    out = engine.translate_batch(["Bonjour.", "", "Écrivez à info@iom.int."], FR, EN)
+    assert len(out) == 3 and all(isinstance(t, Translation) for t in out)
+    assert out[1].text == "" and "info@iom.int" in out[2].text
+    assert engine.translate_batch([], FR, EN) == []
 
 
 @pytest.mark.parametrize("name", names())

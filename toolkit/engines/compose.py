@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..errors import EngineError
 from ..langs import Lang
 from ..protect import PLACEHOLDER, mask, unmask
 from ..typography import localise
@@ -107,76 +106,6 @@ class Localised(Wrapper):
                     hypotheses=tuple(replace(h, text=localise(h.text, code)) for h in tr.hypotheses))
             for tr in out
         ]
-
-
-class Pivot:
-    """Translate src→pivot with one engine and pivot→tgt with another."""
-
-    def __init__(self, first: Engine, second: Engine, pivot: str) -> None:
-        self.first, self.second = first, second
-        self.pivot = Lang.parse(pivot)
-        self.name = f"{first.name}+{second.name}"
-
-    def unavailable(self) -> str | None:
-        return self.first.unavailable() or self.second.unavailable()
-
-    def pairs(self) -> list[tuple[str, str]]:
-        p = self.pivot.code
-        return sorted(
-            {(a, d) for a, b in self.first.pairs() if b == p for c, d in self.second.pairs()
-             if c == p and a != d}
-        )
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self.first.route(src, self.pivot) + self.second.route(self.pivot, tgt)
-
-    def translate_batch(
-        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
-    ) -> list[Translation]:
-        mid = self.first.translate_batch(texts, src, self.pivot)
-        last = self.second.translate_batch([m.text for m in mid], self.pivot, tgt, n_best=n_best)
-        return [
-            replace(b, notes=a.notes + b.notes, unknown=a.unknown + b.unknown)
-            for a, b in zip(mid, last)
-        ]
-
-
-class Fallback:
-    """Use the first engine that can translate the pair."""
-
-    def __init__(self, engines: Sequence[Engine]) -> None:
-        if not engines:
-            raise EngineError("Fallback needs at least one engine")
-        self.engines = list(engines)
-        self.name = "|".join(e.name for e in self.engines)
-
-    def _pick(self, src: Lang, tgt: Lang) -> Engine:
-        reasons = []
-        for engine in self.engines:
-            reason = engine.unavailable()
-            if reason is None:
-                try:
-                    engine.route(src, tgt)
-                    return engine
-                except EngineError as exc:
-                    reason = str(exc)
-            reasons.append(f"{engine.name}: {reason}")
-        raise EngineError(f"no engine can translate {src}→{tgt}: " + "; ".join(reasons))
-
-    def unavailable(self) -> str | None:
-        reasons = [e.unavailable() for e in self.engines]
-        return None if any(r is None for r in reasons) else "; ".join(r or "" for r in reasons)
-
-    def pairs(self) -> list[tuple[str, str]]:
-        return sorted({p for e in self.engines if e.unavailable() is None for p in e.pairs()})
-
-    def route(self, src: Lang, tgt: Lang) -> list[str]:
-        return self._pick(src, tgt).route(src, tgt)
-
-    def translate_batch(
-        self, texts: Sequence[str], src: Lang, tgt: Lang, *, n_best: int = 1
-    ) -> list[Translation]:
-        return self._pick(src, tgt).translate_batch(texts, src, tgt, n_best=n_best)
 
 
 class Cached(Wrapper):

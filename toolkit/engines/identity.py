@@ -18,7 +18,7 @@ _ACCENTS = str.maketrans(
     "ÅåÇçÉéÎîÑñÖöÛûÝý",
 )
 # Placeholders and inline codes must come back byte-identical.
-_KEEP = re.compile(r"ZXQ\d+QZ|TRM\d+X|\{\d+\}|<[^>]+>|\S+@\S+|https?://\S+|www\.\S+")
+_KEEP = re.compile(r"ZXQ\d+QZ|\{\d+\}|<[^>]+>|\S+@\S+|https?://\S+|www\.\S+")
 
 
 def pseudo(text: str) -> str:
