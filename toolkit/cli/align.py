@@ -12,6 +12,7 @@ import typer
 
 from .. import __version__
 from ..align import DEFAULT_THRESHOLD, Pair, align_files
+from ..csvsafe import guard
 from ..fileio import write_bytes_atomic
 from ..formats import write_file
 from ..langs import Lang
@@ -54,7 +55,8 @@ def review_tsv(pairs: list[Pair]) -> bytes:
     out = csv.writer(buf, delimiter="\t", lineterminator="\n")
     out.writerow(["confidence", "source_ref", "target_ref", "source", "target"])
     for p in pairs:
-        out.writerow([f"{p.confidence:.3f}", p.src_ref, p.tgt_ref, p.source, p.target])
+        out.writerow([f"{p.confidence:.3f}", p.src_ref, p.tgt_ref, guard(p.source),
+                      guard(p.target)])
     return buf.getvalue().encode("utf-8")
 
 

@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from ..csvsafe import guard, unguard
 from ..errors import GlossaryError, ParseError
 from .model import ADMITTED, DEPRECATED, PREFERRED, Concept, Glossary, Term, guess_type
 
@@ -66,7 +67,8 @@ def read(fp: io.TextIOBase, *, path: str | os.PathLike = "<csv>", delimiter: str
             if len(row) != len(header):
                 raise ParseError(f"row has {len(row)} cells, header has {len(header)}",
                                  path=path, line=line)
-            concepts.append(_concept(dict(zip(header, row, strict=True)), path, line, seen))
+            cells = [unguard(cell) for cell in row]
+            concepts.append(_concept(dict(zip(header, cells, strict=True)), path, line, seen))
     except csv.Error as exc:
         raise ParseError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from exc
     return Glossary.of(concepts, name=os.path.splitext(os.path.basename(os.fspath(path)))[0])
@@ -120,4 +122,4 @@ def write(glossary: Glossary, fp: io.TextIOBase, *, delimiter: str = ",") -> Non
                                    ("_forbidden", DEPRECATED)):
                 row[lang + suffix] = SEP.join(t.text for t in c.in_lang(lang)
                                               if t.status == status)
-        writer.writerow([row.get(col, "") for col in cols])
+        writer.writerow([guard(row.get(col, "")) for col in cols])
