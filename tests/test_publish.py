@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from toolkit.cli.app import app
+from toolkit.drafting.numbers import localise_source, restore
 from toolkit.errors import ConflictError
 from toolkit.formats import write_file
 from toolkit.ingest import load
@@ -31,11 +32,19 @@ NOW = datetime(2025, 4, 1, 12, 0, tzinfo=UTC)
 SOURCES = [SEED, HTML, MD, CASES / "nested.html", CASES / "tricky.md"]
 
 
+MONTHS = {"avril": "April", "mai": "May", "juin": "June"}  # the fixtures' months
+KEPT = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+")  # what a translation copies verbatim
+
+
 def fake(text: str) -> str:
-    """A 'translation' that upper-cases the words and keeps every code where it was."""
-    parts = re.split(f"({CODE.pattern})", text)
-    return "".join(p if CODE.fullmatch(p) else p.upper() for p in parts if p is not None
-                   and not re.fullmatch(r"/?|[gx]|\d+", p))
+    """A 'translation' that upper-cases the words and keeps every code, e-mail, URL and
+    handle where it was, and writes numbers the English way (publishing refuses a changed
+    address or a number it cannot read back)."""
+    text = re.sub(r"(?<=\d )(avril|mai|juin)\b", lambda m: MONTHS[m[1]], text)
+    loc = localise_source(text, "en")  # numbers as an English translation writes them
+    parts = re.split(f"({CODE.pattern}|{KEPT.pattern})", loc.masked)
+    return restore("".join(p if CODE.fullmatch(p) or KEPT.fullmatch(p) else p.upper() for p in parts
+                   if p is not None and not re.fullmatch(r"/?|[gx]|\d+", p)), loc.values)
 
 
 def catalogue(source: Path, *, state: State = State.TRANSLATED, engine: str = "pseudo",
@@ -186,6 +195,10 @@ def test_apertium_keeps_inline_codes(tmp_path: Path) -> None:
     out = publish(write(cat, tmp_path / "c.xlf"), HTML, allow_drafts=True)
     page = lxml.html.parse(str(out)).getroot()
     assert page.get("lang") == "es"
+    notice = page.find("body/div[@role='note']")  # machine drafts say so, first in the body
+    assert notice is not None and notice.get("lang") == "es"
+    assert notice.text == "Traducción automática, aún no revisada por un traductor."
+    notice.drop_tree()
     source = lxml.html.parse(str(HTML)).getroot()
     assert [e.tag for e in page.iter() if isinstance(e.tag, str)] == \
         [e.tag for e in source.iter() if isinstance(e.tag, str)]

@@ -147,3 +147,19 @@ def inside(root: str | os.PathLike, path: str | os.PathLike) -> Path:
         raise InputError(f"refusing to write outside {root}", path=path,
                          hint="a name or a symbolic link points elsewhere")
     return Path(path)
+
+
+def recorded_path(source: str | os.PathLike, folder: str | os.PathLike) -> str:
+    """How a catalogue in ``folder`` names its source: relative to the catalogue, so the
+    project can move and publish still finds it without searching; absolute when the
+    two share nothing but the filesystem root."""
+    if not Path(source).is_file():  # standard input, or a name that is not a path
+        return str(source)
+    src, base = Path(source).resolve(), Path(folder).resolve()
+    try:
+        common = Path(os.path.commonpath([src, base]))
+    except ValueError:  # different drives
+        return str(src)
+    if common == Path(common.anchor):
+        return str(src)
+    return Path(os.path.relpath(src, base)).as_posix()

@@ -195,6 +195,7 @@ def translate_releases(
     from .ingest import load_many
     from .locales import CATALOGUE_FORMATS, DEFAULT_FORMATS, catalogue_path, existing_catalogues
     from .locales import memory_path as default_memory
+    from .locales import recorded_path
     from .merge import load_previous
     from .stack import DEFAULT_ENGINE, build, with_memory
 
@@ -255,6 +256,7 @@ def translate_releases(
                 f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
             for f in chosen + extra:
                 path = catalogue_path(out, t, plan.doc.name, f)
+                cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
                 write_file(cat, path, now=now, tool=tool, fmt=f)
                 run.written.append(path)
     return run

@@ -52,3 +52,44 @@ def check_source(source: Path, cat: Catalogue, catalogue: str | os.PathLike) -> 
     check_suffix(source, catalogue)
     check_belongs(load(source), cat, catalogue)
     return source
+
+
+def stale(doc: Document, cat: Catalogue, *, limit: int = 10) -> list[str]:
+    """How ``doc`` and ``cat`` differ: source sentences with no live unit, live units
+    whose sentence the source no longer has. Empty when the catalogue is this version
+    of this release, which is what publishing needs: a sentence added or edited since
+    the last ``translate``/``update`` would go out untranslated or as the old text."""
+    from .inline import plain
+    from .pipeline import block_sentences
+
+    src = Lang.parse(cat.src)
+    live = {s.source.strip() for s in cat.segments}
+    found: list[str] = []
+    seen: set[str] = set()
+    for block in doc.blocks:
+        if not block.translate or not block.text.strip():
+            continue
+        for _, _, text in block_sentences(block, src):
+            seen.add(text)
+            if text not in live:
+                found.append(f"line {block.line}: not in the catalogue: {plain(text)[:70]}")
+    found += [f"unit {s.id}: not in the source: {plain(s.source)[:70]}"
+              for s in cat.segments if s.source.strip() not in seen]
+    if len(found) > limit:
+        found = [*found[:limit], f"… and {len(found) - limit} more"]
+    return found
+
+
+def check_current(doc: Document, cat: Catalogue, catalogue: str | os.PathLike) -> None:
+    """ConflictError (exit 6) listing the differences unless ``doc`` is ``cat``'s release as
+    it was last translated."""
+    from .errors import ConflictError
+
+    found = stale(doc, cat)
+    if found:
+        raise ConflictError(
+            f"{doc.path} is not the release this catalogue was made from:\n  "
+            + "\n  ".join(found), path=catalogue, lang=cat.tgt,
+            hint="if the release changed, run `toolkit update` first; otherwise pass the "
+                 "right --source")
+

@@ -37,6 +37,12 @@ class Rendered:
     translated: int = 0  # sentences taken from the catalogue
     kept: int = 0  # sentences left in the source language
     warnings: list[str] = field(default_factory=list)
+    used: list[Segment] = field(default_factory=list)  # the units whose targets were published
+
+    @property
+    def drafts(self) -> int:
+        """Published units nobody has confirmed: the page must say it is machine output."""
+        return sum(1 for s in self.used if s.state in (State.DRAFT, State.UNTRANSLATED))
 
 
 def pending(cat: Catalogue) -> int:
@@ -59,16 +65,16 @@ def find_source(cat: Catalogue, catalogue_path: str | os.PathLike,
     """The source release of ``cat``: its recorded path, or a file of that name in ``sources``.
 
     The recorded path (``X-Toolkit-Source`` in PO, ``original`` in XLIFF) is
-    tried as given, then relative to the catalogue's folder and its parents,
-    since catalogues usually sit in ``locales/<lang>/`` under the project.
+    relative to the catalogue's folder (see :func:`toolkit.provenance.recorded_path`);
+    catalogues written before that recorded it relative to the working folder,
+    which is tried next. Parent folders are never searched: an older copy of the
+    release there is exactly what must not be published.
     """
     here = Path(catalogue_path).resolve().parent
     recorded = Path(cat.source_path) if cat.source_path else None
     tried: list[Path] = []
     if recorded is not None:
-        tried.append(recorded)
-        if not recorded.is_absolute():
-            tried += [base / recorded for base in (here, *here.parents[:3])]
+        tried += [recorded] if recorded.is_absolute() else [here / recorded, recorded]
     if sources is not None:
         folder = Path(sources)
         if recorded is not None:
@@ -124,6 +130,7 @@ def _target(seg: Segment | None, text: str, allow_drafts: bool, rep: Rendered, w
         return text
     assert seg is not None
     rep.translated += 1
+    rep.used.append(seg)
     rep.warnings.extend(f"{where}: unit {seg.id}: {p}" for p in check(seg.source, seg.target))
     return tidy(seg.target.strip())
 

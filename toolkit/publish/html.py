@@ -17,9 +17,11 @@ from ..inline import html_nodes, plain
 from ..langs import Lang
 from ..model import Catalogue, Document
 from .core import Rendered, block_texts
+from .guard import banner
 
 
-def render_html(text: str, path: Path, cat: Catalogue, allow_drafts: bool) -> Rendered:
+def render_html(text: str, path: Path, cat: Catalogue, allow_drafts: bool,
+                notice: str | None = None) -> Rendered:
     ex = extract(text, path.stem, str(path))
     rep = Rendered("", path.suffix)
     targets = block_texts(ex.doc, cat, allow_drafts=allow_drafts, report=rep)
@@ -35,6 +37,9 @@ def render_html(text: str, path: Path, cat: Catalogue, allow_drafts: bool) -> Re
         if el.getparent() is not None and el.get("lang") is None and plain(el.text_content()):
             el.set("lang", src.bcp47)
     _retitle(root, ex.doc, targets)
+    body = root.find("body")
+    if notice and rep.drafts and body is not None:
+        body.insert(0, banner(notice, tgt.bcp47))
     for meta in root.iter("meta"):
         if meta.get("charset"):
             meta.set("charset", "utf-8")

@@ -30,7 +30,10 @@ from ..inline import Code, fill, plain
 from ..langs import Lang
 from ..locales import check_name, inside, is_catalogue, read_current
 from ..model import Block, BlockKind, Catalogue, Document
+from ..provenance import check_current
 from .core import Rendered, Warn, block_texts, find_source, pending
+from .guard import banner, describe, fact_errors, refuse_facts
+from .guard import notice as notice_for
 
 ENDONYMS = {"fr": "Français", "en": "English", "es": "Español", "pt": "Português",
             "ar": "العربية", "de": "Deutsch", "it": "Italiano", "ca": "Català",
@@ -49,6 +52,7 @@ class Version:
     blocks: tuple[Block, ...]
     texts: tuple[str, ...]  # text with codes, one per block
     codes: tuple[tuple[Code, ...], ...]  # HTML codes, one tuple per block
+    drafts: int = 0  # machine drafts among the published sentences
 
     @property
     def title(self) -> str:
@@ -95,8 +99,13 @@ def _load_source(path: Path) -> tuple[Document, dict]:
 
 
 def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = None,
-            allow_drafts: bool = False, warn: Warn | None = None) -> dict[str, list[Version]]:
-    """Every release in every language found under ``locales``, source language first."""
+            allow_drafts: bool = False, force: bool = False,
+            warn: Warn | None = None) -> dict[str, list[Version]]:
+    """Every release in every language found under ``locales``, source language first.
+
+    Refuses (ConflictError) drafts unless ``allow_drafts``, a source that is not the
+    catalogue's release, and fact errors in published units unless ``force``.
+    """
     found = _catalogues(Path(locales))
     drafts = [(p, pending(c)) for p, c in found if pending(c)]
     if drafts and not allow_drafts:
@@ -106,6 +115,7 @@ def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = N
                             hint="review them, or build anyway with --allow-drafts")
     site: dict[str, list[Version]] = {}
     docs: dict[str, tuple[Document, tuple]] = {}
+    facts: list[tuple[Path, Catalogue, list]] = []
     for path, cat in found:
         name = check_name(cat.name or path.stem, path=path)
         check_name(cat.tgt, what="language", path=path)
@@ -118,12 +128,21 @@ def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = N
         doc, codes = docs[name]
         if any(v.lang == cat.tgt for v in site[name]):
             continue
+        check_current(doc, cat, path)
         report = Rendered("", "")
         translated = block_texts(doc, cat, allow_drafts=allow_drafts, report=report)
+        if errors := fact_errors(report.used):
+            facts.append((path, cat, errors))
         for message in report.warnings if warn is not None else ():
             warn(f"{path.parent.name}/{path.name}: {message}")
         texts = tuple(t if t is not None else b.text for b, t in zip(doc.blocks, translated))
-        site[name].append(Version(name, cat.tgt, doc.blocks, texts, codes))
+        site[name].append(Version(name, cat.tgt, doc.blocks, texts, codes, report.drafts))
+    if facts and not force:
+        path, cat, _ = facts[0]
+        refuse_facts([i for *_, errors in facts for i in errors], path, cat.tgt)
+    for path, _, errors in facts if warn is not None else ():
+        for issue in errors:
+            warn(f"{path.parent.name}/{path.name}: published anyway (--force): {describe(issue)}")
     return site
 
 
@@ -164,9 +183,11 @@ _TAGS = {BlockKind.TITLE: "h1", BlockKind.HEADING: "h2", BlockKind.PARAGRAPH: "p
          BlockKind.CONTACT: "p", BlockKind.LIST_ITEM: "li"}
 
 
-def _article(version: Version) -> list:
+def _article(version: Version, notice: bool = True) -> list:
     """Block elements for one version; consecutive list items share one list."""
     main, contact = E.ARTICLE(), None
+    if notice and version.drafts:
+        main.append(banner(notice_for(version.lang), version.lang))
     current_list = None
     for block, text, codes in zip(version.blocks, version.texts, version.codes):
         target = main if contact is None else contact
@@ -200,9 +221,13 @@ def _article(version: Version) -> list:
 
 def build_site(locales: str | os.PathLike, out: str | os.PathLike = "site", *,
                sources: str | os.PathLike | None = None, allow_drafts: bool = False,
+               force: bool = False, draft_notice: bool = True,
                warn: Warn | None = None) -> list[Path]:
-    """Write the static site for every catalogue under ``locales``; returns the pages written."""
-    site = collect(locales, sources=sources, allow_drafts=allow_drafts, warn=warn)
+    """Write the static site for every catalogue under ``locales``; returns the pages written.
+
+    Pages made from machine drafts carry a notice unless ``draft_notice`` is false.
+    """
+    site = collect(locales, sources=sources, allow_drafts=allow_drafts, force=force, warn=warn)
     root = Path(out)
     langs: list[str] = []
     for versions in site.values():
@@ -222,7 +247,7 @@ def build_site(locales: str | os.PathLike, out: str | os.PathLike = "site", *,
         for v in versions:
             back = E.P(E.A("↩ " + _name(v.lang), href="index.html"))
             emit(root / v.lang / f"{name}.html",
-                 _page(v.lang, v.title, alternates, default, [*_article(v), E.FOOTER(back)]))
+                 _page(v.lang, v.title, alternates, default, [*_article(v, draft_notice), E.FOOTER(back)]))
     index_alts = [(lang, f"../{lang}/index.html") for lang in langs]
     for lang in langs:
         items = [E.LI(E.A(v.title, href=f"{name}.html"))

@@ -9,7 +9,8 @@ from ..model import Catalogue
 from .core import Rendered, block_texts
 
 
-def render_text(text: str, path: Path, cat: Catalogue, allow_drafts: bool) -> Rendered:
+def render_text(text: str, path: Path, cat: Catalogue, allow_drafts: bool,
+                notice: str | None = None) -> Rendered:
     doc = parse_text(text, path.stem, str(path))
     rep = Rendered("", path.suffix)
     targets = block_texts(doc, cat, allow_drafts=allow_drafts, report=rep)
@@ -24,5 +25,8 @@ def render_text(text: str, path: Path, cat: Catalogue, allow_drafts: bool) -> Re
             continue
         block, target = hit
         out.append(block.prefix + target + ("\r" if lines[i].endswith("\r") else ""))
+    if notice and rep.drafts:  # a header line, then a blank one, before the release
+        cr = "\r" if text.split("\n", 1)[0].endswith("\r") else ""
+        out[:0] = [f"[{notice}]{cr}", cr]
     rep.text = "\n".join(out)
     return rep
