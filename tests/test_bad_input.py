@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from typer.testing import CliRunner
 from toolkit.cli.app import app
 from toolkit.errors import InputError
 from toolkit.ingest import load
-from toolkit.ingest.decode import decode_bytes
+from toolkit.ingest.decode import MAX_RELEASE_BYTES, decode_bytes
+from toolkit.xmlutil import MAX_BYTES
 
 CASES = ROOT / "tests" / "cases" / "input"
 runner = CliRunner()
@@ -101,3 +103,51 @@ def test_two_releases_with_one_name_are_refused(tmp_path: Path) -> None:
     result = _run([str(tmp_path / "a" / "rel.txt"), str(tmp_path / "b" / "rel.txt"),
                    "--engine", "pseudo"], tmp_path / "o")
     _assert_failed_clean(result, tmp_path / "o", "two releases named 'rel'")
+
+
+def test_damaged_utf8_is_refused_with_byte_offsets(tmp_path: Path) -> None:
+    good = (ROOT / "examples" / "communique-retour-volontaire.txt").read_bytes()
+    at = good.index(b"Le programme")
+    bad = tmp_path / "abime.txt"
+    bad.write_bytes(good[:at] + b"\xff" + good[at:at + 40] + b"\xc3(" + good[at + 40:])
+    result = _run([str(bad), "--to", "es"], tmp_path / "o")
+    _assert_failed_clean(result, tmp_path / "o", "abime.txt", "damaged UTF-8",
+                         f"byte {at} (line", f"byte {at + 41} (line")
+    assert result.exit_code == 3
+    # the same bytes with no UTF-8 sequence at all are a legacy file: read, with a warning
+    legacy = good.decode("utf-8").encode("cp1252", errors="replace")
+    assert decode_bytes(legacy).encoding == "windows-1252"
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "tube.txt"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")  # and this would fill the memory
+    for path in (fifo, link):
+        result = _run([str(path), "--to", "es"], tmp_path / "o")
+        _assert_failed_clean(result, tmp_path / "o", path.name, "not a regular file")
+
+
+def test_a_release_over_the_size_limit_is_refused_before_reading_it_all(tmp_path: Path) -> None:
+    big = tmp_path / "archive.txt"
+    line = "Le programme prévoit une aide de 1 500 euros par personne.\n".encode()
+    big.write_bytes(line * (MAX_RELEASE_BYTES // len(line) + 2))
+    result = _run([str(big), "--to", "es"], tmp_path / "o")
+    _assert_failed_clean(result, tmp_path / "o", "archive.txt", "larger than 4 MiB")
+
+
+def test_catalogues_of_a_release_at_the_limit_stay_readable(tmp_path: Path) -> None:
+    """What the toolkit writes it can read again: the catalogues of the largest release
+    accepted stay under the XML reader's bound, measured on catalogues written here."""
+    release = tmp_path / "grand.txt"
+    seeds = "\n\n".join(p.read_text("utf-8") for p in SEEDS)
+    release.write_text("\n\n".join(seeds.replace(".", f" ({i}).") for i in range(2)), "utf-8")
+    result = runner.invoke(app, ["translate", str(release), "--to", "en", "--engine", "pseudo",
+                                 "--out", str(tmp_path / "o"), "--format", "po", "--format",
+                                 "xliff", "--format", "xliff2", "--quiet"])
+    assert result.exit_code == 0, result.output
+    written = list((tmp_path / "o" / "en").iterdir())
+    assert len(written) == 3
+    ratio = max(p.stat().st_size for p in written) / release.stat().st_size
+    assert 3 < ratio and MAX_RELEASE_BYTES * ratio * 1.5 < MAX_BYTES, ratio

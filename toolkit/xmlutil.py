@@ -13,7 +13,7 @@ from .errors import ParseError
 # XML 1.0 forbids most C0 controls; lxml refuses them. We drop them from text
 # we write (they carry no meaning in a press release) instead of failing.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024
 
 
 def clean(text: str) -> str:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 
 _SNIFF = 8192
+# A press release is a few dozen kilobytes; this bound keeps every catalogue the toolkit
+# writes from it (XLIFF 2.1 is up to 13 times the release) under the XML reader's own
+# bound (toolkit.xmlutil.MAX_BYTES), so what the toolkit wrote it can always read again.
+MAX_RELEASE_BYTES = 4 * 2**20
+# Well-formed multi-byte UTF-8 sequences: a file full of them with a few bad bytes is
+# UTF-8 that was damaged, not a legacy file, and re-reading it all as windows-1252 would
+# garble every accent. French windows-1252 text ("é" = E9 then a letter) never has them.
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +41,25 @@ def read_text(path: str | os.PathLike) -> Decoded:
     the caller can warn. Binary, empty and unreadable files raise InputError.
     """
     p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", path=p)
-    if p.is_dir():
-        raise InputError("is a directory, not a release file", path=p)
     try:
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise InputError("no such file", path=p) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=p) from exc
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory, not a release file", path=p)
+    if not stat.S_ISREG(mode):  # a FIFO would hang the run, /dev/zero fill the memory
+        raise InputError("not a regular file (a pipe, device or socket)", path=p,
+                         hint="copy it into a file, or pipe it to `toolkit segment -`")
+    try:
+        with p.open("rb") as fp:
+            data = fp.read(MAX_RELEASE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=p) from exc
+    if len(data) > MAX_RELEASE_BYTES:
+        raise InputError(f"larger than {MAX_RELEASE_BYTES // 2**20} MiB: not a release",
+                         path=p, hint="split it into releases")
     return decode_bytes(data, p)
 
 
@@ -59,6 +80,10 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> Decoded:
         line = data[: exc.start].count(b"\n") + 1
         utf8_error = exc
         bad_line = line
+    if _UTF8_MULTI.search(data):
+        raise InputError(f"damaged UTF-8: {_bad_bytes(data)}", path=path, line=bad_line,
+                         hint="re-save the file as UTF-8 (iconv -c drops the bad bytes)"
+                         ) from utf8_error
     for codec in ("cp1252", "latin-1"):
         try:
             text = data.decode(codec)
@@ -83,3 +108,19 @@ def _control_ratio(data: bytes) -> float:
         return 0.0
     bad = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
     return bad / len(data)
+
+
+def _bad_bytes(data: bytes, limit: int = 5) -> str:
+    """Where UTF-8 decoding fails: byte offsets and lines, the first few."""
+    found, pos = [], 0
+    while len(found) <= limit:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            at = pos + exc.start
+            line = data[:at].count(b"\n") + 1
+            found.append(f"byte {at} (line {line})")
+            pos = pos + max(exc.end, exc.start + 1)
+    more = " and more" if len(found) > limit else ""
+    return f"invalid byte(s) at {', '.join(found[:limit])}{more}"
