@@ -151,3 +151,20 @@ def test_catalogues_of_a_release_at_the_limit_stay_readable(tmp_path: Path) -> N
     assert len(written) == 3
     ratio = max(p.stat().st_size for p in written) / release.stat().st_size
     assert 3 < ratio and MAX_RELEASE_BYTES * ratio * 1.5 < MAX_BYTES, ratio
+
+
+def test_one_file_named_twice_is_one_release(tmp_path: Path) -> None:
+    release = tmp_path / "communique.txt"
+    release.write_bytes(SEEDS[0].read_bytes())
+    once = runner.invoke(app, ["translate", str(release), "--to", "es", "--engine", "pseudo",
+                               "--out", str(tmp_path / "a"), "--quiet"])
+    assert once.exit_code == 0, once.output
+    spellings = [str(release), str(tmp_path / "." / "communique.txt"),
+                 os.path.relpath(release)]
+    twice = runner.invoke(app, ["translate", *spellings, "--to", "es", "--engine", "pseudo",
+                                "--out", str(tmp_path / "b"), "--quiet"])
+    assert twice.exit_code == 0, twice.output
+    a = (tmp_path / "a" / "es" / "communique.po").read_text("utf-8")
+    b = (tmp_path / "b" / "es" / "communique.po").read_text("utf-8")
+    assert a.count("msgid ") == b.count("msgid ") > 10
+    assert "#~" not in b  # nothing made obsolete by a second copy of the same file

@@ -76,3 +76,7 @@ class MemoryError_(ToolkitError):
 
 class ConflictError(ToolkitError):
     """An operation would overwrite human work or mix up releases."""
+
+
+class BusyError(ToolkitError):
+    """Another run holds the lock of the tree this run would write."""

@@ -163,3 +163,12 @@ def recorded_path(source: str | os.PathLike, folder: str | os.PathLike) -> str:
     if common == Path(common.anchor):
         return str(src)
     return Path(os.path.relpath(src, base)).as_posix()
+
+
+def tree_of(path: str | os.PathLike, lang: str) -> Path:
+    """The output tree a catalogue belongs to: ``<tree>`` for ``<tree>/<lang>/<file>``,
+    else the file's own folder (a catalogue kept anywhere is its own small tree)."""
+    p = Path(path).resolve()
+    if p.parent.name == Lang.parse(lang).posix:
+        return p.parent.parent
+    return p.parent

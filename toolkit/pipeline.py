@@ -126,12 +126,25 @@ class _Planned:
     update: UpdateResult | None
 
 
-def _plan(doc: Document, src: Lang, tgt: Lang, previous: Catalogue | None) -> _Planned:
+def _plan(doc: Document, src: Lang, tgt: Lang, previous: Catalogue | None,
+          retranslate: bool = False) -> _Planned:
     fresh = segments_of(doc, src, tgt)
     if previous is None:
         return _Planned(doc, src, tgt, fresh, None)
     result = update(previous, fresh)
-    return _Planned(doc, src, tgt, list(result.segments), result)
+    segs = list(result.segments)
+    if retranslate:
+        segs = [redo(s) for s in segs]
+    return _Planned(doc, src, tgt, segs, result)
+
+
+def redo(seg: Segment) -> Segment:
+    """A machine draft made ready for the engine again (``--retranslate drafts``); every
+    other unit — human, memory match, reviewed, final — is returned as it is."""
+    if seg.state != State.DRAFT or seg.origin != Origin.MT:
+        return seg
+    return replace(seg, target="", state=State.UNTRANSLATED, origin=Origin.NONE, notes=(),
+                   unknown=(), alternatives=())
 
 
 def _finish(plan: _Planned, done: Sequence[Segment]) -> tuple[Catalogue, UpdateResult | None]:
@@ -171,6 +184,9 @@ def translate_releases(
     memory: str | os.PathLike | None = None,
     require_previous: bool = False,
     language_check: bool = True,
+    retranslate: bool = False,
+    wait: float | None = None,
+    what: str = "toolkit translate",
     warn: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> RunResult:
@@ -185,7 +201,11 @@ def translate_releases(
     ``formats`` defaults to PO and XLIFF 1.2 plus any other copy already in
     the tree; ``memory`` defaults to ``out/.toolkit/memory.sqlite`` when it
     exists; ``require_previous`` refuses releases never translated (``update``);
-    ``language_check`` stops on a release that reads as another language than ``src``.
+    ``language_check`` stops on a release that reads as another language than ``src``;
+    ``retranslate`` sends the machine drafts of earlier runs to the engine again
+    (a better engine or model installed since), never a human or reviewed unit.
+    From reading the earlier catalogues to the last write, the run holds the
+    tree's lock (:mod:`toolkit.treelock`), waiting up to ``wait`` seconds for it.
     """
     from datetime import UTC, datetime
 
@@ -193,11 +213,17 @@ def translate_releases(
     from .errors import ConflictError, EngineError
     from .formats import write_file
     from .ingest import load_many
-    from .locales import CATALOGUE_FORMATS, DEFAULT_FORMATS, catalogue_path, existing_catalogues
+    from .locales import (
+        CATALOGUE_FORMATS,
+        DEFAULT_FORMATS,
+        catalogue_path,
+        existing_catalogues,
+        recorded_path,
+    )
     from .locales import memory_path as default_memory
-    from .locales import recorded_path
     from .merge import load_previous
     from .stack import DEFAULT_ENGINE, build, with_memory
+    from .treelock import tree_lock
 
     source = src if isinstance(src, Lang) else Lang.parse(src)
     tgts = list(dict.fromkeys(t if isinstance(t, Lang) else Lang.parse(t) for t in targets))
@@ -205,7 +231,10 @@ def translate_releases(
     for f in fmts:
         if f not in CATALOGUE_FORMATS:
             raise InputError(f"unknown format {f!r}; use {', '.join(CATALOGUE_FORMATS)}")
-    docs = load_many(list(dict.fromkeys(Path(f) for f in files)),
+    unique: dict[Path, Path] = {}  # one file named twice, or by two spellings, is one input
+    for f in files:
+        unique.setdefault(Path(f).resolve(), Path(f))
+    docs = load_many(list(unique.values()),
                      lang=source if language_check else None)
     _refuse_name_clash(docs)
     if require_previous:
@@ -228,38 +257,39 @@ def translate_releases(
         raise EngineError(reason, engine=name or eng.name)
     for t in tgts:
         eng.route(source, t)
-    previous = {(t, doc.name): load_previous(out, source, t, doc.name)
-                for t in tgts for doc in docs}
-    if warn is not None:
-        for doc in docs:
-            if doc.encoding != "utf-8":
-                warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
-    now = datetime.now(UTC).replace(microsecond=0)
-    tool = f"toolkit {__version__}"
-    run = RunResult(releases=len(docs), targets=tuple(tgts))
-    for t in tgts:
-        plans = [_plan(doc, source, t, previous[(t, doc.name)]) for doc in docs]
-        batch = [s for p in plans for s in p.segments]
-        if progress is not None:
-            progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
-        done = translate_segments(batch, eng, source, t)
-        pos = 0
-        for plan in plans:
-            n = len(plan.segments)
-            cat, merged = _finish(plan, done[pos:pos + n])
-            pos += n
-            run.units += len(cat.segments)
-            if merged is not None:
-                run.updates.append((plan.doc.name, t, merged))
-            chosen = fmts or list(DEFAULT_FORMATS)
-            extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
-                f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
-            for f in chosen + extra:
-                path = catalogue_path(out, t, plan.doc.name, f)
-                cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
-                write_file(cat, path, now=now, tool=tool, fmt=f)
-                run.written.append(path)
-    return run
+    with tree_lock(out, wait=wait, what=what, notify=warn):
+        previous = {(t, doc.name): load_previous(out, source, t, doc.name)
+                    for t in tgts for doc in docs}
+        if warn is not None:
+            for doc in docs:
+                if doc.encoding != "utf-8":
+                    warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
+        now = datetime.now(UTC).replace(microsecond=0)
+        tool = f"toolkit {__version__}"
+        run = RunResult(releases=len(docs), targets=tuple(tgts))
+        for t in tgts:
+            plans = [_plan(doc, source, t, previous[(t, doc.name)], retranslate) for doc in docs]
+            batch = [s for p in plans for s in p.segments]
+            if progress is not None:
+                progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
+            done = translate_segments(batch, eng, source, t)
+            pos = 0
+            for plan in plans:
+                n = len(plan.segments)
+                cat, merged = _finish(plan, done[pos:pos + n])
+                pos += n
+                run.units += len(cat.segments)
+                if merged is not None:
+                    run.updates.append((plan.doc.name, t, merged))
+                chosen = fmts or list(DEFAULT_FORMATS)
+                extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
+                    f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
+                for f in chosen + extra:
+                    path = catalogue_path(out, t, plan.doc.name, f)
+                    cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
+                    write_file(cat, path, now=now, tool=tool, fmt=f)
+                    run.written.append(path)
+        return run
 
 
 def _refuse_name_clash(docs: Sequence[Document]) -> None:

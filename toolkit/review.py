@@ -249,13 +249,29 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
 
 def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None = None,
                 *, now: datetime | None = None, tool: str | None = None,
-                hooks: Sequence[Hook] = (), prefer: Prefer | str | None = None
+                hooks: Sequence[Hook] = (), prefer: Prefer | str | None = None,
+                wait: float | None = None, notify: Callable[[str], None] | None = None
                 ) -> list[ImportResult]:
     """Import several reviewed files: all are checked before any is written.
 
     Several files of one release are merged one after the other, each
-    three ways against the result of the ones before it.
+    three ways against the result of the ones before it. Every tree written
+    is locked (:mod:`toolkit.treelock`) from reading its catalogues to the last
+    write, so a translate or another import cannot slip in between.
     """
+    from .formats import read_file
+    from .treelock import lock_trees
+
+    trees = {Path(out_dir) if out_dir is not None else default_out(p, read_file(p))
+             for p in paths}
+    with lock_trees((t for t in trees if t.is_dir()), wait=wait, what="toolkit import",
+                    notify=notify):
+        return _import_locked(paths, out_dir, now=now, tool=tool, hooks=hooks, prefer=prefer)
+
+
+def _import_locked(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None, *,
+                   now: datetime | None, tool: str | None, hooks: Sequence[Hook],
+                   prefer: Prefer | str | None) -> list[ImportResult]:
     from . import __version__
     from .fileio import write_bytes_atomic
     from .formats import get

@@ -8,6 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import (
+    BusyError,
     ConflictError,
     EngineError,
     GlossaryError,
@@ -29,6 +30,7 @@ EXIT_CODES: tuple[tuple[type[ToolkitError], int], ...] = (
     (ModelError, 5),
     (ConflictError, 6),
     (MemoryError_, 7),
+    (BusyError, 8),
 )
 
 

@@ -12,9 +12,12 @@ import typer
 
 from .. import __version__
 from ..formats import read_file, write_file
+from ..locales import tree_of
 from ..model import Catalogue, Note, NoteOrigin
 from ..qa.issue import Issue
 from ..qa.run import listing, names, run_checks
+from ..treelock import lock_trees
+from .translate import WaitOpt
 
 QA_PREFIX = "qa: "
 
@@ -65,6 +68,7 @@ def qa_command(
                                                    "(repeat).")] = None,
     show: Annotated[bool, typer.Option("--list", help="List the checks: name, category, "
                                        "description.")] = False,
+    wait: WaitOpt = None,
 ) -> None:
     """Check translations: numbers, spans, terms, acronyms, markers, typography.
 
@@ -92,12 +96,17 @@ def qa_command(
         return
     rows: list[tuple[str, Issue]] = []
     now = datetime.now(UTC).replace(microsecond=0)
-    for path, cat in cats:
-        issues = run_checks(cat.segments, gloss, only=check or (), skip=skip or ())
-        refs = {s.id: s.ref or s.id for s in cat.segments}
-        rows += [(f"{path}:{refs.get(i.segment_id, i.segment_id)}", i) for i in issues]
-        if write:
-            write_file(annotate(cat, issues), path, now=now, tool=f"toolkit {__version__}")
+    trees = [tree_of(f, c.tgt) for f, c in cats] if write else []
+    with lock_trees(trees, wait=wait, what="toolkit qa --write",
+                    notify=lambda m: typer.echo(f"note: {m}", err=True)):
+        if write:  # read again under the lock, so no one's newer save is overwritten
+            cats = [(f, read_file(f)) for f in files]
+        for path, cat in cats:
+            issues = run_checks(cat.segments, gloss, only=check or (), skip=skip or ())
+            refs = {s.id: s.ref or s.id for s in cat.segments}
+            rows += [(f"{path}:{refs.get(i.segment_id, i.segment_id)}", i) for i in issues]
+            if write:
+                write_file(annotate(cat, issues), path, now=now, tool=f"toolkit {__version__}")
     errors = sum(1 for _, i in rows if i.severity == "error")
     if fmt == "json":
         data = [{"file": where.split(":", 1)[0], "where": where, **asdict(i)} for where, i in rows]

@@ -9,6 +9,7 @@ import typer
 
 from ..review import import_many
 from ..threeway import Prefer
+from .translate import WaitOpt
 
 
 def import_command(
@@ -26,6 +27,7 @@ def import_command(
              "(default: OUT/.toolkit/memory.sqlite).")] = None,
     no_memory: Annotated[bool, typer.Option("--no-memory",
                                             help="Do not store approved units.")] = False,
+    wait: WaitOpt = None,
 ) -> None:
     """Merge reviewed PO/XLIFF files back into OUT/<lang>/; confirmed and edited units become human.
 
@@ -43,7 +45,8 @@ def import_command(
         tm = memory if memory is not None else default_path(res.out)
         stored.append((tm, add_segments(tm, res.approved)))
 
-    results = import_many(files, out, hooks=() if no_memory else (store,), prefer=prefer)
+    results = import_many(files, out, hooks=() if no_memory else (store,), prefer=prefer,
+                          wait=wait, notify=lambda m: typer.echo(f"note: {m}", err=True))
     for warning in (w for res in results for w in res.warnings):
         typer.echo(f"warning: {warning}", err=True)
     if quiet:

@@ -20,6 +20,16 @@ class Format(StrEnum):
     xliff2 = "xliff2"  # XLIFF 2.1, .xliff
 
 
+class Redo(StrEnum):
+    """Which units of earlier runs go to the engine again."""
+
+    drafts = "drafts"  # machine drafts only: human, memory and reviewed units never
+
+
+RetranslateOpt = Annotated[Redo | None, typer.Option(
+    "--retranslate", help="drafts: send the machine drafts of earlier runs to the engine again "
+                          "(after installing a better engine or model); human, memory-match, "
+                          "reviewed and final units are never touched.")]
 FilesArg = Annotated[list[Path], typer.Argument(help="Release files (.txt, .html, .md).")]
 FromOpt = Annotated[str, typer.Option("--from", "-f", help="Source language.")]
 ToOpt = Annotated[list[str] | None, typer.Option("--to", "-t", help="Target language (repeat).")]
@@ -33,6 +43,10 @@ ReplaceOpt = Annotated[bool, typer.Option(
     "--replace-glossary", help="Use only --glossary, without the shipped glossary.")]
 NoGlossaryOpt = Annotated[bool, typer.Option("--no-glossary", help="Translate without a glossary.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+WaitOpt = Annotated[float | None, typer.Option(
+    "--wait", min=0, metavar="SECONDS",
+    help="How long to wait while another run writes the same tree (default 120; 0: fail "
+         "at once with exit 8).")]
 NoLangCheckOpt = Annotated[bool, typer.Option(
     "--no-language-check", help="Translate even a release that reads as another language "
                                 "than --from.")]
@@ -54,10 +68,13 @@ def translate_command(
         help="Translation memory to reuse before MT (default: OUT/.toolkit/memory.sqlite "
              "when it exists).")] = None,
     no_language_check: NoLangCheckOpt = False,
+    retranslate: RetranslateOpt = None,
+    wait: WaitOpt = None,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     run(files, src, tgt, engine, out, formats, glossary, replace_glossary, no_glossary, quiet,
-        memory, language_check=not no_language_check)
+        memory, language_check=not no_language_check, wait=wait,
+        retranslate=retranslate is not None)
 
 
 def update_command(
@@ -72,6 +89,8 @@ def update_command(
     no_glossary: NoGlossaryOpt = False,
     quiet: QuietOpt = False,
     no_language_check: NoLangCheckOpt = False,
+    retranslate: RetranslateOpt = None,
+    wait: WaitOpt = None,
 ) -> None:
     """Re-translate revised releases, keeping reviewed work and marking changed sentences.
 
@@ -79,13 +98,15 @@ def update_command(
     from nothing.
     """
     run(files, src, tgt, engine, out, formats, glossary, False, no_glossary, quiet, None,
-        require_previous=True, language_check=not no_language_check)
+        require_previous=True, language_check=not no_language_check, wait=wait,
+        what="toolkit update", retranslate=retranslate is not None)
 
 
 def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Path,
         formats: list[Format] | None, glossary: Path | None, replace_glossary: bool,
         no_glossary: bool, quiet: bool, memory: Path | None, *,
-        require_previous: bool = False, language_check: bool = True) -> None:
+        require_previous: bool = False, language_check: bool = True, wait: float | None = None,
+        what: str = "toolkit translate", retranslate: bool = False) -> None:
     from ..pipeline import translate_releases
 
     if no_glossary and (glossary is not None or replace_glossary):
@@ -103,6 +124,7 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         formats=[f.value for f in formats] if formats else None,
         glossary=False if no_glossary else glossary, replace_glossary=replace_glossary,
         memory=memory, require_previous=require_previous, language_check=language_check,
+        wait=wait, what=what, retranslate=retranslate,
         warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
     if quiet:
         return
