@@ -186,3 +186,19 @@ def test_kill_9_leaves_no_stale_lock_and_no_lost_work(project: Path) -> None:
     for suffix in (".po", ".xlf"):
         assert human in po_of(project).with_suffix(suffix).read_text("utf-8")
     assert targets(project)[1] == human
+
+
+def test_two_glossary_edits_at_once_both_land(tmp_path: Path) -> None:
+    glossary = tmp_path / "termes" / "projet.csv"
+    glossary.parent.mkdir()
+    keeper = holding(glossary.parent, 3)
+    runs = [toolkit("glossary", "add", f"poste-{n}", "--fr", f"poste {n}", "--en", f"post {n}",
+                    "--glossary", glossary, cwd=tmp_path) for n in ("nord", "sud")]
+    time.sleep(1.2)
+    assert not glossary.exists(), "an edit did not wait for the lock"
+    keeper.wait()
+    for r in runs:
+        code, out = finish(r)
+        assert code == 0, out
+    text = glossary.read_text("utf-8")
+    assert "poste nord" in text and "poste sud" in text

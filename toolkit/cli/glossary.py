@@ -94,6 +94,15 @@ def list_command(
     typer.echo(f"{len(concepts)} of {len(g)} concepts", err=True)
 
 
+def editing(target: Path):  # noqa: ANN201 - a context manager
+    """The lock of the glossary file's folder (:mod:`toolkit.treelock`), so two edits at once
+    both land instead of the second overwriting the first."""
+    from ..treelock import tree_lock
+
+    return tree_lock(target.parent, what="toolkit glossary",
+                     notify=lambda m: typer.echo(f"note: {m}", err=True))
+
+
 @app.command("add")
 def add_command(
     concept_id: Annotated[str, typer.Argument(help="New concept id, e.g. border-post.")],
@@ -120,9 +129,10 @@ def add_command(
     terms += [Term(t, "en", DEPRECATED, guess_type(t)) for t in en_forbidden or []]
     terms += [Term(t, "es", PREFERRED, guess_type(t)) for t in es or []]
     target = _target_file(glossary, scope)
-    g = _read_target(target).add(
-        Concept(concept_id, tuple(terms), domain=domain, note=note, article=article))
-    save(g, target)
+    with editing(target):  # read–change–write of the file, one run at a time
+        g = _read_target(target).add(
+            Concept(concept_id, tuple(terms), domain=domain, note=note, article=article))
+        save(g, target)
     typer.echo(f"added {concept_id} to {target} ({len(g)} concepts)")
 
 
@@ -152,30 +162,31 @@ def edit_command(
     if article is not None and article not in ARTICLES:
         raise GlossaryError(f"--article must be one of {ARTICLES}", term=concept_id)
     target = _target_file(glossary, scope)
-    own = _read_target(target)
-    concept = own.get(concept_id) if concept_id in own else load_layered(glossary).get(concept_id)
-    given = {("fr", PREFERRED): fr, ("en", PREFERRED): en, ("en", ADMITTED): en_variant,
-             ("en", DEPRECATED): en_forbidden, ("es", PREFERRED): es}
-    if all(v is None for v in given.values()) and domain is note is article is None:
-        raise typer.BadParameter("nothing to change: give at least one term or field option")
-    terms = list(concept.terms)
-    for (lang, status), texts in given.items():
-        if texts is None:
-            continue
-        # Spanish and French replace every term of the language; English by status, so that
-        # `--en` keeps the accepted and forbidden lists.
-        # A text moves from one status to another rather than being listed twice.
-        terms = [t for t in terms if t.lang != lang or (lang == "en" and t.status != status
-                                                        and t.text not in texts)]
-        terms += [Term(x, lang, status, guess_type(x)) for x in texts]
-    if not any(t.lang == "fr" for t in terms):
-        raise GlossaryError("a concept needs at least one French term", term=concept_id)
-    changed = replace(concept, terms=tuple(terms),
-                      domain=concept.domain if domain is None else domain,
-                      note=concept.note if note is None else note,
-                      article=concept.article if article is None else article)
-    g = own.merge(Glossary(name=own.name, concepts=(changed,)))
-    save(g, target)
+    with editing(target):  # read–change–write of the file, one run at a time
+        own = _read_target(target)
+        concept = own.get(concept_id) if concept_id in own else load_layered(glossary).get(concept_id)
+        given = {("fr", PREFERRED): fr, ("en", PREFERRED): en, ("en", ADMITTED): en_variant,
+                 ("en", DEPRECATED): en_forbidden, ("es", PREFERRED): es}
+        if all(v is None for v in given.values()) and domain is note is article is None:
+            raise typer.BadParameter("nothing to change: give at least one term or field option")
+        terms = list(concept.terms)
+        for (lang, status), texts in given.items():
+            if texts is None:
+                continue
+            # Spanish and French replace every term of the language; English by status, so that
+            # `--en` keeps the accepted and forbidden lists.
+            # A text moves from one status to another rather than being listed twice.
+            terms = [t for t in terms if t.lang != lang or (lang == "en" and t.status != status
+                                                            and t.text not in texts)]
+            terms += [Term(x, lang, status, guess_type(x)) for x in texts]
+        if not any(t.lang == "fr" for t in terms):
+            raise GlossaryError("a concept needs at least one French term", term=concept_id)
+        changed = replace(concept, terms=tuple(terms),
+                          domain=concept.domain if domain is None else domain,
+                          note=concept.note if note is None else note,
+                          article=concept.article if article is None else article)
+        g = own.merge(Glossary(name=own.name, concepts=(changed,)))
+        save(g, target)
     typer.echo(f"changed {concept_id} in {target} ({len(g)} concepts)")
 
 
@@ -187,14 +198,15 @@ def remove_command(
 ) -> None:
     """Remove a concept by id from the editable glossary file."""
     target = _target_file(glossary, scope)
-    own = _read_target(target)
-    if concept_id not in own and concept_id in load_layered(glossary):
-        raise GlossaryError(f"concept {concept_id!r} is not in {target}: it comes from a "
-                            "shipped or lower-level glossary", term=concept_id,
-                            hint="change it with `toolkit glossary edit`, or deprecate its "
-                                 "renderings there")
-    g = own.remove(concept_id)
-    save(g, target)
+    with editing(target):  # read–change–write of the file, one run at a time
+        own = _read_target(target)
+        if concept_id not in own and concept_id in load_layered(glossary):
+            raise GlossaryError(f"concept {concept_id!r} is not in {target}: it comes from a "
+                                "shipped or lower-level glossary", term=concept_id,
+                                hint="change it with `toolkit glossary edit`, or deprecate its "
+                                     "renderings there")
+        g = own.remove(concept_id)
+        save(g, target)
     typer.echo(f"removed {concept_id} from {target} ({len(g)} concepts)")
 
 
@@ -207,10 +219,11 @@ def import_command(
     """Merge a TBX/CSV/TSV file into the editable glossary file; same ids are replaced."""
     incoming = load(file)
     target = _target_file(glossary, scope)
-    before = _read_target(target)
-    replaced = sum(1 for c in incoming if c.id in before)
-    g = before.merge(incoming)
-    save(g, target)
+    with editing(target):  # read–change–write of the file, one run at a time
+        before = _read_target(target)
+        replaced = sum(1 for c in incoming if c.id in before)
+        g = before.merge(incoming)
+        save(g, target)
     typer.echo(f"imported {len(incoming)} concepts into {target} "
                f"({len(incoming) - replaced} new, {replaced} replaced; {len(g)} in all)")
 
