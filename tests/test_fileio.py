@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from toolkit import fileio
+from toolkit.errors import DiskFullError
 from toolkit.fileio import write_atomic, write_bytes_atomic
 
 
@@ -24,7 +25,7 @@ def test_rename_failure_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFullError, match="disk full"):
         write_bytes_atomic(target, b"new content\n")
     assert target.read_bytes() == b"old reviewed content\n"
     assert _leftovers(tmp_path) == []

@@ -80,3 +80,25 @@ class ConflictError(ToolkitError):
 
 class BusyError(ToolkitError):
     """Another run holds the lock of the tree this run would write."""
+
+
+class StorageError(ToolkitError):
+    """A file cannot be written: read-only file system or no permission."""
+
+
+class DiskFullError(StorageError):
+    """No space left (or quota exceeded) where the toolkit must write."""
+
+
+def storage_error(exc: OSError, path: str | os.PathLike) -> StorageError:
+    """The error a user can act on for an operating-system failure to write ``path``."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError("disk full: no space left to write", path=path,
+                             hint="free some space; nothing was changed")
+    if exc.errno == errno.EROFS:
+        return StorageError("read-only file system", path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return StorageError("permission denied: cannot write here", path=path)
+    return StorageError(f"cannot write: {exc.strerror or exc}", path=path)

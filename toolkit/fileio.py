@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import ToolkitError
+from .errors import DiskFullError, storage_error
+
+# Room kept free beyond what a run writes: temporary copies, the file system's own needs.
+MARGIN = 64 << 10
 
 
 def write_atomic(path: str | os.PathLike, fill: Callable[[BinaryIO], None]) -> None:
@@ -18,7 +22,7 @@ def write_atomic(path: str | os.PathLike, fill: Callable[[BinaryIO], None]) -> N
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise ToolkitError(f"cannot write: {exc.strerror}", path=target) from exc
+        raise storage_error(exc, target) from exc
     try:
         with os.fdopen(fd, "wb") as fp:
             fill(fp)
@@ -29,13 +33,47 @@ def write_atomic(path: str | os.PathLike, fill: Callable[[BinaryIO], None]) -> N
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise storage_error(exc, target) from exc
         raise
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     write_atomic(path, lambda fp: fp.write(data))
+
+
+def check_room(files: list[tuple[Path, bytes]]) -> None:
+    """Before a run writes several files: each folder writable, and room for all of them.
+
+    A run that fails halfway would leave a tree with new PO next to old XLIFF; checking
+    first means a full disk or a read-only folder stops it with the tree as it was.
+    """
+    need: dict[Path, int] = {}
+    for path, data in files:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        need[folder] = need.get(folder, 0) + len(data)
+    for folder, size in need.items():
+        if not os.access(folder, os.W_OK):
+            try:  # EROFS or EACCES: let the OS say which
+                tempfile.TemporaryFile(dir=folder).close()
+            except OSError as exc:
+                raise storage_error(exc, folder) from exc
+        free = shutil.disk_usage(folder).free
+        if free < size + MARGIN:
+            raise DiskFullError(f"disk full: {size // 1024 + 1} KiB to write, "
+                                f"{free // 1024} KiB free", path=folder,
+                                hint="free some space; nothing was changed")
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files, each atomically, after :func:`check_room`."""
+    check_room(files)
+    for path, data in files:
+        write_bytes_atomic(path, data)

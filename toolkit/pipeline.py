@@ -211,7 +211,8 @@ def translate_releases(
 
     from . import __version__
     from .errors import ConflictError, EngineError
-    from .formats import write_file
+    from .fileio import write_all
+    from .formats import render
     from .ingest import load_many
     from .locales import (
         CATALOGUE_FORMATS,
@@ -274,6 +275,7 @@ def translate_releases(
                 progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
             done = translate_segments(batch, eng, source, t)
             pos = 0
+            files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
             for plan in plans:
                 n = len(plan.segments)
                 cat, merged = _finish(plan, done[pos:pos + n])
@@ -287,8 +289,9 @@ def translate_releases(
                 for f in chosen + extra:
                     path = catalogue_path(out, t, plan.doc.name, f)
                     cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
-                    write_file(cat, path, now=now, tool=tool, fmt=f)
-                    run.written.append(path)
+                    files.append((path, render(cat, f, now=now, tool=tool)))
+            write_all(files)
+            run.written += [path for path, _ in files]
         return run
 
 

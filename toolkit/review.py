@@ -273,7 +273,7 @@ def _import_locked(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLik
                    now: datetime | None, tool: str | None, hooks: Sequence[Hook],
                    prefer: Prefer | str | None) -> list[ImportResult]:
     from . import __version__
-    from .fileio import write_bytes_atomic
+    from .fileio import write_all
     from .formats import get
 
     now = now or datetime.now(UTC).replace(microsecond=0)
@@ -301,9 +301,7 @@ def _import_locked(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLik
             get(fmt).write(res.catalogue, buf, now=now, tool=tool)
             files.append((catalogue_path(res.out, tgt, res.catalogue.name, fmt), buf.getvalue()))
         rendered[i] = files
-    for files in rendered.values():
-        for target, data in files:
-            write_bytes_atomic(target, data)
+    write_all([f for files in rendered.values() for f in files])
     results = [replace(res, written=tuple(t for t, _ in rendered.get(i, ())))
                for i, res in enumerate(plans)]
     for res in results:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from .errors import BusyError
+from .errors import BusyError, storage_error
 
 try:
     import fcntl
@@ -62,7 +62,10 @@ def tree_lock(root: str | os.PathLike, *, wait: float | None = None, what: str =
               notify: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the tree's lock for the ``with`` body; BusyError if another run keeps it."""
     tree = Path(root)
-    tree.mkdir(parents=True, exist_ok=True)
+    try:
+        tree.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, tree) from exc
     key = tree.resolve()
     if fcntl is None or key in _held:
         _held[key] = _held.get(key, 0) + 1
@@ -74,7 +77,10 @@ def tree_lock(root: str | os.PathLike, *, wait: float | None = None, what: str =
                 del _held[key]
         return
     limit = DEFAULT_WAIT if wait is None else max(0.0, wait)
-    fd = os.open(key / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(key / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # a read-only tree cannot be written: say so before any work
+        raise storage_error(exc, tree) from exc
     try:
         _acquire(fd, tree, limit, what, notify)
         _held[key] = 1

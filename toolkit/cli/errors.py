@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 from ..errors import (
     BusyError,
     ConflictError,
+    DiskFullError,
     EngineError,
     GlossaryError,
     InputError,
@@ -17,6 +18,7 @@ from ..errors import (
     MemoryError_,
     ModelError,
     ParseError,
+    StorageError,
     ToolkitError,
 )
 
@@ -31,6 +33,8 @@ EXIT_CODES: tuple[tuple[type[ToolkitError], int], ...] = (
     (ConflictError, 6),
     (MemoryError_, 7),
     (BusyError, 8),
+    (DiskFullError, 10),
+    (StorageError, 9),
 )
 
 

@@ -106,6 +106,15 @@ def read_file(path: str | os.PathLike) -> Catalogue:
         return fmt.read(fp, path=str(p))
 
 
+def render(cat: Catalogue, fmt: str, *, now: datetime, tool: str) -> bytes:
+    """The bytes of ``cat`` in format ``fmt``, for callers that check or batch writes."""
+    import io
+
+    buf = io.BytesIO()
+    get(fmt).write(cat, buf, now=now, tool=tool)
+    return buf.getvalue()
+
+
 def write_file(cat: Catalogue, path: str | os.PathLike, *, now: datetime, tool: str,
                fmt: str | None = None) -> None:
     from ..fileio import write_atomic
