@@ -121,6 +121,12 @@ def default_out(path: str | os.PathLike, cat: Catalogue) -> Path:
     return Path("locales")
 
 
+def _omegat_target(path: Path) -> bool:
+    from .omegat.readback import is_target
+
+    return is_target(path)
+
+
 def _merge_unit(base: Segment, rev: Segment) -> tuple[Segment, str]:
     """The merged unit and what the reviewer did to it."""
     if rev.target == base.target and rev.state == base.state:
@@ -169,9 +175,15 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
     from .formats import read_file
 
     p = Path(path)
-    reviewed = read_file(p)
+    tree = None
+    if _omegat_target(p):  # OmegaT's target/ file: states from what the project offered
+        from .omegat import read_target
+
+        reviewed, tree = read_target(p, out_dir)
+    else:
+        reviewed = read_file(p)
     check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
-    out = Path(out_dir) if out_dir is not None else default_out(p, reviewed)
+    out = Path(out_dir) if out_dir is not None else tree or default_out(p, reviewed)
     tgt = Lang.parse(reviewed.tgt)
     copies = existing_catalogues(out, tgt, reviewed.name)
     others = [c for c in copies.values() if c.resolve() != p.resolve()]
