@@ -166,11 +166,11 @@ def glossary_lines(glossary, src: Lang, tgt: Lang) -> list[str]:
             target = concept.preferred(tgt.iso639_1, term.type)
             if target is None:
                 continue
-            notes = [concept.note or term.note]
+            comment = concept.note or term.note
             forbidden = [t.text for t in concept.forbidden(tgt.iso639_1)]
             if forbidden:
-                notes.append("not: " + ", ".join(forbidden))
-            comment = "; ".join(x for x in notes if x)
+                sep = " " if comment.endswith((".", "!", "?")) else "; " if comment else ""
+                comment += sep + "Not: " + ", ".join(forbidden)
             cells = [" ".join(x.split()) for x in (term.text, target.text, comment)]
             lines.append("\t".join(cells).rstrip("\t"))
     return sorted(dict.fromkeys(lines))

@@ -73,7 +73,9 @@ def read_target(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
         raise ParseError(f"PO header has no usable Language ({tgt!r})", path=p, line=1) from exc
     bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
     tree = meta.get(TREE_HEADER, "")
-    out = Path(out_dir) if out_dir is not None else (Path(os.path.normpath(p.parent.parent / tree)) if tree else None)
+    out = Path(out_dir) if out_dir is not None else None
+    if out is None and tree:
+        out = Path(os.path.normpath(p.parent.parent / tree))
     by_source: dict[str, list[str]] | None = None
     segs, seen = [], set()
     for entry in po:
