@@ -32,7 +32,7 @@ from lxml import etree
 from ..errors import InputError
 from ..fileio import write_bytes_atomic
 from ..formats import tmx
-from ..formats.po import _id_token
+from ..formats.po import id_token
 from ..formats.states import BASE_HEADER, base_key, fingerprint
 from ..langs import Lang
 from ..locales import check_name, current_catalogue, inside, is_catalogue
@@ -131,7 +131,7 @@ def source_po(cat: Catalogue, tree: str) -> bytes:
     counts = Counter(s.source for s in cat.segments)
     for seg in cat.segments:
         refs = [tuple(seg.ref.rsplit(":", 1))] if ":" in seg.ref else []
-        refs.append((_id_token(seg.id), ""))
+        refs.append((id_token(seg.id), ""))
         entry = polib.POEntry(msgid=seg.source, msgstr="", occurrences=refs,
                               comment="\n".join(n.text for n in seg.notes))
         if counts[seg.source] > 1:  # gettext needs a context for a repeated msgid
