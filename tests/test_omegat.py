@@ -56,7 +56,7 @@ def reviewed_tree(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return out, human
 
 
-def _omegat(project: Path, home: Path) -> None:
+def _omegat(project: Path, home: Path) -> str:
     """OmegaT's console mode: loads the project and writes target/ as the GUI would."""
     home.mkdir(exist_ok=True)
     env = dict(os.environ, HOME=str(home), JAVA_TOOL_OPTIONS="-Djava.awt.headless=true")
@@ -64,6 +64,7 @@ def _omegat(project: Path, home: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "Translated document created" in proc.stdout, proc.stdout[-2000:]
+    return proc.stdout + proc.stderr
 
 
 def _translate_in_omegat(project: Path, source: str, target: str) -> None:
@@ -173,3 +174,37 @@ def test_target_without_ids_maps_by_source_and_skips_untranslated(reviewed_tree,
     third, fourth = list(po)[2].msgid, list(po)[3].msgid
     assert after[third].target == "Otra traducción." and after[third].origin == Origin.HUMAN
     assert after[fourth] == before[fourth]  # the source copied over is not a translation
+
+
+@needs_apertium
+def test_previous_translation_of_a_changed_sentence_is_a_suggestion(tmp_path: Path) -> None:
+    release, out = tmp_path / "rel.txt", tmp_path / "locales"
+    release.write_text("Titre du communiqué\n\nLe projet continue en 2024. Merci à tous.\n", "utf-8")
+    _run("translate", str(release), "--to", "es", "--out", str(out), "--quiet")
+    path = out / "es" / "rel.po"
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgid.startswith("Le projet"))
+    entry.msgstr, entry.flags = "El proyecto sigue en 2024.", []
+    po.save(str(path))
+    _run("import", str(path), "--no-memory", "--quiet")
+    release.write_text(release.read_text("utf-8").replace("continue en", "continue encore en"),
+                       "utf-8")
+    _run("update", str(release), "--to", "es", "--out", str(out), "--quiet")
+    project = tmp_path / "project"
+    _run("export", "omegat", str(out), "--out", str(project), "--no-glossary", "--quiet")
+    tmx = etree.parse(str(project / "tm" / "rel-suggestions.tmx"))
+    pairs = [[s.text for s in tu.iter("seg")] for tu in tmx.iter("tu")]
+    assert pairs == [["Le projet continue en 2024.", "El proyecto sigue en 2024."]]
+    if shutil.which("omegat") is None:
+        return
+    log = _omegat(project, tmp_path / "home")
+    assert "Reading TMX file " + str(project / "tm" / "rel-suggestions.tmx") in log
+    target = {e.msgid: e.msgstr for e in polib.pofile(str(project / "target" / "rel.po"))}
+    changed = "Le projet continue encore en 2024."
+    assert target[changed] == _catalogue_of(out, "rel")[changed]  # a match, never inserted
+
+
+def _catalogue_of(out: Path, name: str) -> dict[str, str]:
+    cat = current_catalogue(out, Lang.parse("es"), name)
+    assert cat is not None
+    return {s.source: s.target for s in cat.segments}

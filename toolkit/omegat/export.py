@@ -147,14 +147,20 @@ def _tmx(cat: Catalogue, segs: list[Segment], now: datetime, tool: str) -> bytes
 
 
 def _suggestions(cat: Catalogue) -> list[Segment]:
-    """Alternatives (memory matches, previous versions) as units of their own."""
+    """Memory matches and the previous translation of a changed sentence, as units of their own.
+
+    Under ``tm/`` OmegaT shows them as fuzzy matches of the new sentence, with their own source.
+    """
     out = []
     for seg in cat.segments:
-        for n, alt in enumerate(seg.alternatives):
-            if alt.target and alt.target != seg.target:
-                out.append(Segment(id=f"{seg.id}#alt{n}", source=alt.source or seg.source,
-                                   src=cat.src, tgt=cat.tgt, target=alt.target,
-                                   origin=Origin.TM_FUZZY, state=State.DRAFT, ref=seg.ref))
+        pairs = [(a.source or seg.source, a.target) for a in seg.alternatives]
+        if seg.previous_target:
+            pairs.append((seg.previous_source or seg.source, seg.previous_target))
+        for n, (source, target) in enumerate(dict.fromkeys(pairs)):
+            if target and target != seg.target:
+                out.append(Segment(id=f"{seg.id}#alt{n}", source=source, src=cat.src,
+                                   tgt=cat.tgt, target=target, origin=Origin.TM_FUZZY,
+                                   state=State.DRAFT, ref=seg.ref))
     return out
 
 
