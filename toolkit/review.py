@@ -17,6 +17,10 @@ written) unless ``prefer`` picks a side. A unit taken from the reviewer is:
 - same target, state lowered → *reopened*; target emptied → *cleared*;
 - anything else is unchanged (translator comments are still taken).
 
+A PO file from the ``target/`` folder of a project ``toolkit export omegat``
+wrote is read by :func:`toolkit.omegat.read_target`, which gives each unit
+the state of what the project offered when OmegaT kept its text.
+
 The merged catalogue is written back as PO and XLIFF 1.2 (and XLIFF 2.1 when
 a ``.xliff`` copy exists), each atomically, only after every file of the
 run has been read and checked. :class:`ImportResult` lists the approved units
