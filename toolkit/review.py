@@ -17,6 +17,10 @@ written) unless ``prefer`` picks a side. A unit taken from the reviewer is:
 - same target, state lowered → *reopened*; target emptied → *cleared*;
 - anything else is unchanged (translator comments are still taken).
 
+A PO file from the ``target/`` folder of a project ``toolkit export omegat``
+wrote is read by :func:`toolkit.omegat.read_target`, which gives each unit
+the state of what the project offered when OmegaT kept its text.
+
 The merged catalogue is written back as PO and XLIFF 1.2 (and XLIFF 2.1 when
 a ``.xliff`` copy exists), each atomically, only after every file of the
 run has been read and checked. :class:`ImportResult` lists the approved units
@@ -121,6 +125,12 @@ def default_out(path: str | os.PathLike, cat: Catalogue) -> Path:
     return Path("locales")
 
 
+def _omegat_target(path: Path) -> bool:
+    from .omegat.readback import is_target
+
+    return is_target(path)
+
+
 def _merge_unit(base: Segment, rev: Segment) -> tuple[Segment, str]:
     """The merged unit and what the reviewer did to it."""
     if rev.target == base.target and rev.state == base.state:
@@ -169,9 +179,15 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
     from .formats import read_file
 
     p = Path(path)
-    reviewed = read_file(p)
+    tree = None
+    if _omegat_target(p):  # OmegaT's target/ file: states from what the project offered
+        from .omegat import read_target
+
+        reviewed, tree = read_target(p, out_dir)
+    else:
+        reviewed = read_file(p)
     check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
-    out = Path(out_dir) if out_dir is not None else default_out(p, reviewed)
+    out = Path(out_dir) if out_dir is not None else tree or default_out(p, reviewed)
     tgt = Lang.parse(reviewed.tgt)
     copies = existing_catalogues(out, tgt, reviewed.name)
     others = [c for c in copies.values() if c.resolve() != p.resolve()]

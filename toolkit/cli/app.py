@@ -34,6 +34,8 @@ _COMMANDS = (
      "Check translations: numbers, spans, terms, acronyms, markers, typography.", False),
     ("align", "align", "align_command",
      "Align a past release with its translation; confident pairs go into the memory.", False),
+    ("export", "export", "app", "Export catalogues as a ready project for a translation tool.",
+     True),
     ("models", "models", "app", "Install, list and remove translation models.", True),
     ("glossary", "glossary", "app", "Domain glossary: list, edit, import, export, check.", True),
     ("memory", "memory", "app", "Translation memory: import, export, stats, lookup.", True),

@@ -59,7 +59,8 @@ _ID_REF = "toolkit-unit="
 _SAFE_ID = re.compile(r"^\S+$")
 
 
-def _id_token(uid: str) -> str:
+def id_token(uid: str) -> str:
+    """The ``#:`` reference that carries unit id ``uid`` (OmegaT's project sources use it too)."""
     return _ID_REF + quote(uid, safe="")
 
 
@@ -115,7 +116,7 @@ def _entry(seg: Segment, obsolete: bool = False, context: str | None = None) -> 
     lines += [f"#. {n}" for n in notes]
     refs = [f"{f}:{n}" if n else f for f, n in occurrences]
     if context != seg.id:
-        refs.append(_id_token(seg.id))
+        refs.append(id_token(seg.id))
     if refs:
         lines.append("#: " + " ".join(refs))
     if flags:
