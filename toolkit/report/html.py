@@ -30,6 +30,10 @@ MARK_LABELS = {
 }
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _style() -> str:
     return resources.files(__package__).joinpath("data/style.css").read_text("utf-8")
 
@@ -204,7 +208,7 @@ def render(releases: Sequence[Release], *, tool: str = "toolkit") -> bytes:
     ids = [f"r{n}" for n in range(1, len(releases) + 1)]
     units = sum(len(r.units) for r in releases)
     words = sum(sum(r.words.values()) for r in releases)
-    title = f"Review report: {len(releases)} catalogue{'s' if len(releases) != 1 else ''}"
+    title = f"Review report: {_n(len(releases), 'catalogue')}"
     nav = E.E.nav({"aria-label": "Releases"}, E.H2("Contents"), E.OL(
         E.LI(E.A("Summary", href="#summary")),
         *(E.LI(E.A(f"{r.catalogue.name} — {pair(r)}", href=f"#{rid}"))
@@ -224,8 +228,8 @@ def render(releases: Sequence[Release], *, tool: str = "toolkit") -> bytes:
                E.STYLE(_style())),
         E.BODY(
             E.E.header(E.H1("Review report"),
-                       E.P({"class": "meta"}, f"{len(releases)} catalogues, {units} units, "
-                                               f"{words} source words.")),
+                       E.P({"class": "meta"}, f"{_n(len(releases), 'catalogue')}, "
+                                               f"{_n(units, 'unit')}, {_n(words, 'source word')}.")),
             nav,
             E.E.main(summary, *(_release(rid, r) for rid, r in zip(ids, releases)))))
     return tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")

@@ -101,24 +101,43 @@ class TermFinder:
         self.target = Matcher(glossary, self.tgt)  # type: ignore[arg-type]
 
     def marks(self, seg: Segment) -> tuple[list[Mark], list[Mark]]:
+        """Terms in the source, and the approved renderings of their concepts in the target.
+
+        A source term's label names the rendering found in the target, or the
+        glossary's preferred one marked "not found" (``toolkit qa`` reports it).
+        """
         found = [m for m in self.source.find(seg.source) if m.concept.approved(self.tgt)]
         if not found:
             return [], []
-        wanted = {}
-        for m in found:
-            preferred = m.concept.preferred(self.tgt, m.term.type)
-            wanted[m.concept.id] = preferred.text if preferred else ""
-        src = [Mark(m.span.start, m.span.end, "term",
-                    f"glossary ({m.concept.id}): {m.span.text} → {wanted[m.concept.id]}",
-                    f"{m.span.text} → {wanted[m.concept.id]}")
-               for m in found]
+        concepts = {m.concept.id for m in found}
         # Overlapping matches first, then only this source's concepts: a longer term of
         # another concept must not hide the rendering (as in the glossary check).
         hits = [h for h in self.target.find(seg.target, overlapping=True)
-                if h.concept.id in wanted and h.term.status != self._deprecated]
-        tgt: list[Mark] = []
+                if h.concept.id in concepts and h.term.status != self._deprecated]
+        chosen: list = []
         for h in sorted(hits, key=lambda h: (h.span.start - h.span.end, h.span.start)):
-            if all(h.span.end <= t.start or h.span.start >= t.end for t in tgt):
-                tgt.append(Mark(h.span.start, h.span.end, "term",
-                                f"glossary ({h.concept.id}): approved rendering «{h.span.text}»"))
-        return src, sorted(tgt, key=lambda m: m.start)
+            if all(h.span.end <= c.span.start or h.span.start >= c.span.end for c in chosen):
+                chosen.append(h)
+        chosen.sort(key=lambda h: h.span.start)
+        tgt = [Mark(h.span.start, h.span.end, "term",
+                    f"glossary ({h.concept.id}): approved rendering «{h.span.text}»")
+               for h in chosen]
+        unused = list(chosen)
+        src = []
+        for m in found:
+            # The rendering of this occurrence: same concept, same kind of term when there
+            # is one (OIM → OIM, the long form → the long form), in text order.
+            same = [h for h in unused if h.concept.id == m.concept.id]
+            pick = next((h for h in same if h.term.type == m.term.type), same[0] if same else None)
+            if pick is not None:
+                unused.remove(pick)
+                wanted = pick.span.text
+            else:
+                preferred = m.concept.preferred(self.tgt, m.term.type)
+                again = next((h for h in chosen if h.concept.id == m.concept.id), None)
+                wanted = again.span.text if again else \
+                    f"{preferred.text if preferred else '?'} (not found)"
+            src.append(Mark(m.span.start, m.span.end, "term",
+                            f"glossary ({m.concept.id}): {m.span.text} → {wanted}",
+                            f"{m.span.text} → {wanted}"))
+        return src, tgt
