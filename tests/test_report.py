@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -19,6 +20,11 @@ from typer.testing import CliRunner
 
 from toolkit.cli.app import app
 from toolkit.formats.po import unit_id
+from toolkit.model import Note, Origin, Segment, Span, State
+from toolkit.qa.issue import Issue
+from toolkit.report.html import marked
+from toolkit.report.marks import issue_marks, unknown_marks
+from toolkit.report.model import Category, category
 
 runner = CliRunner()
 RELEASE = "communique-retour-volontaire"
@@ -229,3 +235,31 @@ def test_chromium_renders_the_counts(project, tmp_path) -> None:
     assert not _console_errors(run.stderr)
     assert _png_size(shot) == (1200, 900)
     assert shot.stat().st_size > 30_000  # a rendered page, not a blank one (blank: ~5 KB)
+
+
+def test_marks_of_one_unit_land_on_their_text() -> None:
+    """Unknown words, a retried word, an Apertium mark and a QA span, each on its own text."""
+    seg = Segment("r:b0s0:0", "Les bénéficiaires, originaires du Mali, ont 3 plouffrages.", "fr", "en",
+                  target="The beneficiaries, natural of Mali, have 4 *plouffrages.",
+                  origin=Origin.MT, state=State.DRAFT, unknown=("plouffrages",),
+                  notes=(Note("unknown word originarios (originaires) → natural (fr-eo → eo-en)"),))
+    src, tgt = unknown_marks(seg)
+    assert {(seg.source[m.start:m.end], m.kind) for m in src} == {
+        ("plouffrages", "unknown"), ("originaires", "retried")}
+    assert {(seg.target[m.start:m.end], m.kind) for m in tgt} == {
+        ("*plouffrages", "unknown"), ("plouffrages", "unknown"), ("natural", "retried")}
+    issues = [Issue("number-missing", "error", "«3» is missing", seg.id, Span(44, 45, "3")),
+              Issue("number-added", "warning", "«4» is new", seg.id, Span(41, 42, "4"))]
+    qa_src, qa_tgt = issue_marks(seg, issues)
+    assert [seg.source[m.start:m.end] for m in qa_src] == ["3"]
+    assert [(seg.target[m.start:m.end], m.kind) for m in qa_tgt] == [("4", "qa-warning")]
+    # Overlapping marks: the first given wins, and the text is kept whole.
+    cell = marked("td", seg.target, [*qa_tgt, *tgt])
+    assert cell.text_content() == seg.target
+    assert [m.text for m in cell.iter("mark")] == ["natural", "4", "*plouffrages"]
+    assert category(seg) == Category.MACHINE
+    assert [category(replace(seg, state=s, origin=o)) for s, o in (
+        (State.DRAFT, Origin.TM_FUZZY), (State.DRAFT, Origin.HUMAN), (State.TRANSLATED, Origin.MT),
+        (State.REVIEWED, Origin.HUMAN), (State.FINAL, Origin.HUMAN))] == [
+        Category.MEMORY, Category.HUMAN, Category.HUMAN, Category.REVIEWED, Category.FINAL]
+    assert category(replace(seg, target="", state=State.UNTRANSLATED)) == Category.UNTRANSLATED
