@@ -263,3 +263,22 @@ def test_marks_of_one_unit_land_on_their_text() -> None:
         (State.REVIEWED, Origin.HUMAN), (State.FINAL, Origin.HUMAN))] == [
         Category.MEMORY, Category.HUMAN, Category.HUMAN, Category.REVIEWED, Category.FINAL]
     assert category(replace(seg, target="", state=State.UNTRANSLATED)) == Category.UNTRANSLATED
+
+
+def test_inline_codes_say_what_they_stand_for(tmp_path) -> None:
+    release = tmp_path / "communique-frontieres.html"
+    shutil.copy(EXAMPLES / release.name, release)
+    out = tmp_path / "locales"
+    _run("translate", str(release), "--to", "es", "--engine", "pseudo", "--no-glossary",
+         "--out", str(out), "--quiet")
+    report = tmp_path / "report.html"
+    _run("report", str(out), "--out", str(report), "--no-glossary", "--quiet")
+    doc = html.parse(str(report)).getroot()
+    assert doc.xpath("//mark[@class='m-term']") == []  # --no-glossary: no term highlights
+    (row,) = [r for r in doc.xpath("//tr[contains(@class,'unit')]")
+              if "Niamey" in r.xpath("string(td[contains(@class,'source')])")]
+    for cell in row.xpath("td[contains(@class,'text')]"):
+        codes = cell.xpath("mark[@class='m-code']")
+        assert [m.text for m in codes] == ["<g1>", "</g1>"], cell.get("lang")
+        assert {m.get("title") for m in codes} == {"inline code: bold text"}
+    assert "<g1>…</g1> = bold text" in row.xpath("string(td[@class='findings'])")

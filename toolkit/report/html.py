@@ -27,6 +27,7 @@ MARK_LABELS = {
     "qa-warning": "QA warning",
     "unknown": "word the engine did not know",
     "retried": "unknown word translated by another route",
+    "code": "inline code (markup of the release)",
 }
 
 
@@ -88,7 +89,8 @@ def _badge(cat: Category) -> etree._Element:
 
 
 _FINDING_HEADS = (("term", "Terms"), ("unknown", "Unknown words"),
-                  ("retried", "Unknown words translated by another route"))
+                  ("retried", "Unknown words translated by another route"),
+                  ("code", "Inline codes"))
 
 
 def _findings(unit: Unit) -> etree._Element:

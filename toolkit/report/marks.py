@@ -4,7 +4,8 @@ A mark is ``(start, end, kind, title)`` on one text. Kinds: ``qa-error`` and
 ``qa-warning`` (a QA finding with a place), ``unknown`` (a word the engine
 did not know, or an Apertium mark left in the text), ``retried`` (an unknown
 word the drafting layer translated by another route), ``term`` (a glossary
-term and its approved rendering).
+term and its approved rendering), ``code`` (an inline code standing for markup
+of the release, ``<g1>``…``</g1>`` or ``<x2/>``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..inline import CODE
 from ..markers import MARK
 from ..model import Segment
 from ..qa.issue import Issue
@@ -79,6 +81,22 @@ def unknown_marks(seg: Segment) -> tuple[list[Mark], list[Mark]]:
                 for m in _word(seg.source, r["source"])]
         tgt += [Mark(m.start(), m.end(), "retried", title) for m in _word(seg.target, r["new"])]
     return src, tgt
+
+
+def code_marks(seg: Segment) -> tuple[list[Mark], list[Mark]]:
+    """Inline codes in both texts, each titled with what it stands for."""
+    what = {t.n: t for t in seg.tags}
+
+    def marks(text: str) -> list[Mark]:
+        out = []
+        for m in CODE.finditer(text):
+            tag = what.get(int(m.group(3)))
+            words = tag.what if tag is not None else "markup of the release"
+            label = f"{tag.token} = {words}" if tag is not None else ""
+            out.append(Mark(m.start(), m.end(), "code", f"inline code: {words}", label))
+        return out
+
+    return marks(seg.source), marks(seg.target)
 
 
 def _base(lang: str) -> str:

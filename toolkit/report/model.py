@@ -13,7 +13,7 @@ from ..inline import CODE
 from ..model import Catalogue, Origin, Segment, State
 from ..qa.issue import Issue
 from ..qa.run import run_checks
-from .marks import Mark, TermFinder, issue_marks, unknown_marks
+from .marks import Mark, TermFinder, code_marks, issue_marks, unknown_marks
 
 
 class Category(StrEnum):
@@ -117,7 +117,7 @@ def build(catalogues: Iterable[tuple[Path, Catalogue]], glossary: object | None)
     """
     releases = []
     for path, cat in catalogues:
-        segments = [s for s in cat.segments]
+        segments = list(cat.segments)
         issues = run_checks(segments, glossary)
         by_id: dict[str, list[Issue]] = {}
         for i in issues:
@@ -129,7 +129,10 @@ def build(catalogues: Iterable[tuple[Path, Catalogue]], glossary: object | None)
             qa_src, qa_tgt = issue_marks(seg, own)
             term_src, term_tgt = finder.marks(seg) if finder else ((), ())
             unk_src, unk_tgt = unknown_marks(seg)
+            code_src, code_tgt = code_marks(seg)
+            # Order is precedence where marks overlap: a finding first, a term last.
             units.append(Unit(seg, category(seg), own,
-                              (*qa_src, *unk_src, *term_src), (*qa_tgt, *unk_tgt, *term_tgt)))
+                              (*qa_src, *code_src, *unk_src, *term_src),
+                              (*qa_tgt, *code_tgt, *unk_tgt, *term_tgt)))
         releases.append(Release(path, cat, tuple(units)))
     return releases
