@@ -274,7 +274,7 @@ def test_inline_codes_say_what_they_stand_for(tmp_path) -> None:
     report = tmp_path / "report.html"
     _run("report", str(out), "--out", str(report), "--no-glossary", "--quiet")
     doc = html.parse(str(report)).getroot()
-    assert doc.xpath("//mark[@class='m-term']") == []  # --no-glossary: no term highlights
+    assert doc.xpath("//td//mark[@class='m-term']") == []  # --no-glossary: no term highlights
     (row,) = [r for r in doc.xpath("//tr[contains(@class,'unit')]")
               if "Niamey" in r.xpath("string(td[contains(@class,'source')])")]
     for cell in row.xpath("td[contains(@class,'text')]"):
