@@ -20,8 +20,9 @@ from typer.testing import CliRunner
 
 from toolkit.cli.app import app
 from toolkit.formats.po import unit_id
-from toolkit.model import Note, Origin, Segment, Span, State
+from toolkit.model import Catalogue, Note, Origin, Segment, Span, State
 from toolkit.qa.issue import Issue
+from toolkit.report import build, render
 from toolkit.report.html import marked
 from toolkit.report.marks import issue_marks, unknown_marks
 from toolkit.report.model import Category, category
@@ -282,3 +283,14 @@ def test_inline_codes_say_what_they_stand_for(tmp_path) -> None:
         assert [m.text for m in codes] == ["<g1>", "</g1>"], cell.get("lang")
         assert {m.get("title") for m in codes} == {"inline code: bold text"}
     assert "<g1>…</g1> = bold text" in row.xpath("string(td[@class='findings'])")
+
+
+def test_control_characters_are_shown_not_fatal() -> None:
+    """lxml refuses C0 controls; a catalogue holding one still gets its page, offsets kept."""
+    seg = Segment("r:b0s0:0", "Un\x07 bip de 12 €.", "fr", "en", target="A\x07 beep of 13 €.",
+                  origin=Origin.MT, state=State.DRAFT)
+    (release,) = build([(Path("r.po"), Catalogue("r\x01", "fr", "en", (seg,)))], glossary=None)
+    page = html.fromstring(render([release]))
+    target = page.xpath("//tr[contains(@class,'unit')]/td[contains(@class,'target')]")[0]
+    assert target.text_content() == "A\ufffd beep of 13 €."
+    assert "13 €" in [m.text for m in target.xpath("mark[@class='m-qa-warning']")]

@@ -19,7 +19,7 @@ from ..langs import Lang
 from ..model import Segment
 from .chart import chart
 from .marks import Mark
-from .model import LABELS, Category, Release, Unit
+from .model import LABELS, Category, Release, Unit, shown
 
 MARK_LABELS = {
     "term": "glossary term",
@@ -160,7 +160,7 @@ def _release(rid: str, release: Release) -> etree._Element:
         {"class": "release", "id": rid, "aria-labelledby": f"{rid}-h",
          "data-release": cat.name, "data-lang": cat.tgt},
         E.H2(f"{cat.name} — {pair(release)}", id=f"{rid}-h"),
-        E.P({"class": "file"}, f"File: {release.path}"),
+        E.P({"class": "file"}, f"File: {shown(str(release.path))}"),
         E.P({"class": "meta"}, f"{len(release.units)} units, {sum(release.words.values())} "
                                 f"source words; QA: {f['error']} errors, {f['warning']} warnings."),
         _release_counts(release),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
 from ..inline import CODE
-from ..model import Catalogue, Origin, Segment, State
+from ..model import Catalogue, Note, Origin, Segment, State
 from ..qa.issue import Issue
 from ..qa.run import run_checks
 from .marks import Mark, TermFinder, code_marks, issue_marks, unknown_marks
@@ -108,6 +108,22 @@ class Release:
         return {"error": found.get("error", 0), "warning": found.get("warning", 0)}
 
 
+# Characters XML (and so lxml) refuses. Each becomes U+FFFD, one character for one,
+# so the reviewer sees that something was there and every offset still holds.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def shown(text: str) -> str:
+    return _ILLEGAL.sub("\ufffd", text)
+
+
+def _printable(seg: Segment) -> Segment:
+    return replace(seg, source=shown(seg.source), target=shown(seg.target), id=shown(seg.id),
+                   ref=shown(seg.ref), comments=tuple(shown(c) for c in seg.comments),
+                   unknown=tuple(shown(w) for w in seg.unknown),
+                   notes=tuple(Note(shown(n.text), n.origin) for n in seg.notes))
+
+
 def build(catalogues: Iterable[tuple[Path, Catalogue]], glossary: object | None) -> list[Release]:
     """Every catalogue looked at unit by unit: category, QA findings, marks.
 
@@ -117,7 +133,8 @@ def build(catalogues: Iterable[tuple[Path, Catalogue]], glossary: object | None)
     """
     releases = []
     for path, cat in catalogues:
-        segments = list(cat.segments)
+        cat = replace(cat, name=shown(cat.name), src=shown(cat.src), tgt=shown(cat.tgt))
+        segments = [_printable(s) for s in cat.segments]
         issues = run_checks(segments, glossary)
         by_id: dict[str, list[Issue]] = {}
         for i in issues:
