@@ -20,7 +20,9 @@ class Category(StrEnum):
     """Where a unit stands for a reviewer: the state, with drafts told apart by origin.
 
     A memory match and a machine draft are both unchecked drafts, but a
-    reviewer reads them differently (a memory match was once approved).
+    reviewer reads them differently (a memory match was once approved). A
+    draft whose origin is ``human`` (a person's text still flagged for review)
+    counts as human: a person wrote it.
     """
 
     UNTRANSLATED = "untranslated"
