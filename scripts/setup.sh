@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eo-fr apertium-eo-en apertium-oci-fra apertium-es-pt apertium-es-gl apertium-spa-ita gettext omegat"
+APT_PACKAGES="apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eo-fr apertium-eo-en apertium-oci-fra apertium-es-pt apertium-es-gl apertium-spa-ita gettext omegat chromium"
 missing=""
 for pkg in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

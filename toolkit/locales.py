@@ -40,6 +40,18 @@ def is_catalogue(path: str | os.PathLike) -> bool:
     return p.suffix.lower() in catalogue_suffixes() and not p.name.startswith(".")
 
 
+def catalogue_groups(root: str | os.PathLike) -> list[list[Path]]:
+    """Catalogues under ``root``, the copies of one release (same folder and name) together.
+
+    Each group is what :func:`read_current` merges into the current catalogue.
+    """
+    found: dict[Path, list[Path]] = {}
+    for path in sorted(Path(root).rglob("*")):
+        if is_catalogue(path) and path.is_file():
+            found.setdefault(path.with_suffix(""), []).append(path)
+    return [found[k] for k in sorted(found)]
+
+
 def lang_dir(out: str | os.PathLike, tgt: Lang) -> Path:
     """``<out>/<lang>``, named with the POSIX form of the language (``pt_BR``)."""
     return Path(out) / check_name(tgt.posix, what="language folder")

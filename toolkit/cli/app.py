@@ -30,6 +30,8 @@ _COMMANDS = (
      False),
     ("publish", "publish", "publish_command",
      "Write the translated release in its own format (text, HTML, Markdown), or a site.", False),
+    ("report", "report", "report_command",
+     "Write a bilingual HTML review report: units side by side, states, QA, terms.", False),
     ("qa", "qa", "qa_command",
      "Check translations: numbers, spans, terms, acronyms, markers, typography.", False),
     ("align", "align", "align_command",

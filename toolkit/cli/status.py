@@ -9,19 +9,10 @@ from typing import Annotated
 
 import typer
 
-from ..locales import is_catalogue, read_current
+from ..locales import catalogue_groups, read_current
 from ..model import State
 
 _COLUMNS = (State.UNTRANSLATED, State.DRAFT, State.TRANSLATED, State.REVIEWED, State.FINAL)
-
-
-def catalogue_groups(root: Path) -> list[list[Path]]:
-    """Catalogues under ``root``, the copies of one release (same folder and name) together."""
-    found: dict[Path, list[Path]] = {}
-    for path in sorted(root.rglob("*")):
-        if is_catalogue(path):
-            found.setdefault(path.with_suffix(""), []).append(path)
-    return [found[k] for k in sorted(found)]
 
 
 def status_command(
