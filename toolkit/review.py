@@ -162,6 +162,21 @@ def _own_change(rev: Segment) -> str:
     return "reopened" if lower else "confirmed"
 
 
+def _read_reviewed(p: Path, out_dir: str | os.PathLike | None) -> tuple[Catalogue, Path]:
+    """A reviewed file and the tree it goes back into."""
+    from .formats import read_file
+
+    tree = None
+    if _omegat_target(p):  # OmegaT's target/ file: states from what the project offered
+        from .omegat import read_target
+
+        reviewed, tree = read_target(p, out_dir)
+    else:
+        reviewed = read_file(p)
+    check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
+    return reviewed, Path(out_dir) if out_dir is not None else tree or default_out(p, reviewed)
+
+
 def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = None, *,
                 prefer: Prefer | str | None = None,
                 current: Catalogue | None = None) -> ImportResult:
@@ -176,18 +191,9 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
     the current catalogue changed differently, unless ``prefer`` names the
     side that wins.
     """
-    from .formats import read_file
 
     p = Path(path)
-    tree = None
-    if _omegat_target(p):  # OmegaT's target/ file: states from what the project offered
-        from .omegat import read_target
-
-        reviewed, tree = read_target(p, out_dir)
-    else:
-        reviewed = read_file(p)
-    check_name(reviewed.name, path=p)  # the name comes from the file: data, not a path
-    out = Path(out_dir) if out_dir is not None else tree or default_out(p, reviewed)
+    reviewed, out = _read_reviewed(p, out_dir)
     tgt = Lang.parse(reviewed.tgt)
     copies = existing_catalogues(out, tgt, reviewed.name)
     others = [c for c in copies.values() if c.resolve() != p.resolve()]
@@ -275,11 +281,9 @@ def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike |
     is locked (:mod:`toolkit.treelock`) from reading its catalogues to the last
     write, so a translate or another import cannot slip in between.
     """
-    from .formats import read_file
     from .treelock import lock_trees
 
-    trees = {Path(out_dir) if out_dir is not None else default_out(p, read_file(p))
-             for p in paths}
+    trees = {_read_reviewed(Path(p), out_dir)[1] for p in paths}
     with lock_trees((t for t in trees if t.is_dir()), wait=wait, what="toolkit import",
                     notify=notify):
         return _import_locked(paths, out_dir, now=now, tool=tool, hooks=hooks, prefer=prefer)
