@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from toolkit import formats
 from toolkit.cli.app import app
 from toolkit.errors import ParseError
+from toolkit.model import Catalogue, Segment, State
 
 CASES = ROOT / "tests" / "cases" / "formats"
 BAD = sorted(CASES.glob("bad.*"))
@@ -95,3 +97,21 @@ def test_missing_catalogue_is_a_parse_error(tmp_path: Path) -> None:
     for name in ("gone.po", "gone.xlf", "gone.xliff"):
         with pytest.raises(ParseError, match="no such file"):
             formats.read_file(tmp_path / name)
+
+
+def test_po_plural_entry_is_refused_with_its_line(tmp_path: Path) -> None:
+    import polib
+
+    src = tmp_path / "ok.po"
+    cat = Catalogue(name="r", src="fr", tgt="en", source_path="r.txt", segments=(
+        Segment(id="r:b0s0:aaaa", source="Une phrase.", src="fr", tgt="en", target="A sentence.",
+                state=State.TRANSLATED),
+        Segment(id="r:b1s0:bbbb", source="Deux phrases.", src="fr", tgt="en", target="Two sentences.",
+                state=State.TRANSLATED)))
+    formats.write_file(cat, src, now=datetime(2025, 1, 1, tzinfo=UTC), tool="test", fmt="po")
+    po = polib.pofile(str(src))
+    po[1].msgid_plural, po[1].msgstr_plural, po[1].msgstr = "Des phrases.", {0: "x", 1: "y"}, ""
+    po.save(str(src))
+    with pytest.raises(ParseError, match="plural entry") as err:
+        formats.read_file(src)
+    assert err.value.line == po[1].linenum and err.value.path == str(src)

@@ -319,6 +319,13 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     seen: dict[str, int] = {}
     bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
     for entry in po:
+        if entry.msgid_plural and not entry.obsolete:
+            # Release sentences have no plural forms: reading msgstr[n] as the target would
+            # drop the translation (or keep only one form) without a word.
+            raise ParseError("plural entry (msgid_plural): a release sentence has one "
+                             "translation, msgstr[n] forms cannot be imported", path=path,
+                             line=entry.linenum, hint="put the translation in msgstr and "
+                                                      "remove msgid_plural")
         uid = unit_id(entry)
         if not uid:
             raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
