@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polib
 import pytest
 from conftest import ROOT, SEEDS, needs_apertium
 from typer.testing import CliRunner
@@ -168,3 +169,40 @@ def test_one_file_named_twice_is_one_release(tmp_path: Path) -> None:
     b = (tmp_path / "b" / "es" / "communique.po").read_text("utf-8")
     assert a.count("msgid ") == b.count("msgid ") > 10
     assert "#~" not in b  # nothing made obsolete by a second copy of the same file
+
+
+def test_decomposed_release_has_the_same_units_as_composed(tmp_path: Path) -> None:
+    import unicodedata
+
+    text = SEEDS[0].read_text("utf-8")
+    outs = []
+    for form in ("NFC", "NFD"):
+        release = tmp_path / form / "communique.txt"
+        release.parent.mkdir()
+        release.write_text(unicodedata.normalize(form, text), encoding="utf-8")
+        result = runner.invoke(app, ["translate", str(release), "--to", "es", "--engine",
+                                     "pseudo", "--out", str(tmp_path / form / "o"), "--quiet"])
+        assert result.exit_code == 0, result.output
+        outs.append(load(release))
+    assert [b.text for b in outs[0].blocks] == [b.text for b in outs[1].blocks]
+    assert "é" in outs[1].blocks[0].text or any("é" in b.text for b in outs[1].blocks)
+
+
+def test_control_characters_are_dropped_once_so_every_format_agrees(tmp_path: Path) -> None:
+    """A BEL or a NUL past the binary sniff used to stay in PO and vanish from XLIFF, and
+    the unchanged PO then failed to import ("source text differs")."""
+    body = b"\n\n".join([p.read_bytes() for p in SEEDS] * 2)
+    release = tmp_path / "communique.txt"
+    at = body.index(b"\n", 8300)  # past the 8 KB the binary sniff reads
+    release.write_bytes(body[:at] + b" Fin\x07 de\x00 ligne\x0b." + body[at:])
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["translate", str(release), "--to", "es", "--engine", "pseudo",
+                                 "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    po = out / "es" / "communique.po"
+    assert any("Fin de ligne." in e.msgid for e in polib.pofile(str(po)))
+    assert "\x07" not in po.read_text("utf-8") and "\x00" not in po.read_text("utf-8")
+    copy = tmp_path / "relu.po"
+    copy.write_bytes(po.read_bytes())
+    result = runner.invoke(app, ["import", str(copy), "--out", str(out), "--no-memory"])
+    assert result.exit_code == 0, result.output

@@ -115,3 +115,40 @@ def test_po_plural_entry_is_refused_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="plural entry") as err:
         formats.read_file(src)
     assert err.value.line == po[1].linenum and err.value.path == str(src)
+
+
+def _two_units(tmp_path: Path, fmt: str) -> Path:
+    path = tmp_path / ("c.po" if fmt == "po" else "c.xlf")
+    cat = Catalogue(name="r", src="fr", tgt="en", source_path="r.txt", segments=(
+        Segment(id="r:b0s0:aaaa", source="Réintégration des migrants.", src="fr", tgt="en",
+                target="Reintegration of migrants.", state=State.TRANSLATED),))
+    formats.write_file(cat, path, now=datetime(2025, 1, 1, tzinfo=UTC), tool="test", fmt=fmt)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["po", "xliff"])
+def test_bom_and_decomposed_accents_read_as_the_same_text(tmp_path: Path, fmt: str) -> None:
+    import unicodedata
+
+    path = _two_units(tmp_path, fmt)
+    expected = formats.read_file(path)
+    text = path.read_text("utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + unicodedata.normalize("NFD", text).encode("utf-8"))
+    assert "Re\u0301inte\u0301gration" in path.read_text("utf-8-sig")
+    got = formats.read_file(path)
+    assert [s.source for s in got.segments] == [s.source for s in expected.segments]
+    assert got.segments[0].source == "Réintégration des migrants."
+
+
+def test_entity_declaration_in_utf16_xml_is_refused(tmp_path: Path) -> None:
+    from toolkit.xmlutil import parse
+
+    hostile = tmp_path / "x.xlf"
+    hostile.write_bytes('<?xml version="1.0" encoding="UTF-16"?>\n'
+                        '<!DOCTYPE x [<!ENTITY a "aaaaaaaa">]>\n<x>&a;</x>\n'.encode("utf-16"))
+    assert b"<!ENTITY" not in hostile.read_bytes()  # the byte search alone would miss it
+    with pytest.raises(ParseError, match="entity declarations"):
+        with hostile.open("rb") as fp:
+            parse(fp, hostile)
+    with pytest.raises(ParseError, match="entity declarations"):
+        formats.read_file(hostile)

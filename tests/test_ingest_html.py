@@ -135,3 +135,17 @@ def test_decode_balances_codes_a_translator_broke() -> None:
     assert decode("A <g1>bold <g2>x</g1> <g9>y</g9> </g2>", codes) == "A <b>bold <i>x</i></b> y "
     assert decode("<g1>open", codes) == "<b>open</b>"
     assert tidy("<g1>gras </g1>suite") == "<g1>gras</g1> suite"
+
+
+def test_html_nested_past_the_parser_limit_is_refused_not_truncated(tmp_path: Path) -> None:
+    page = tmp_path / "profond.html"
+    page.write_text("<html><body>" + "<div>" * 300 + "<p>Texte profond.</p>" + "</div>" * 300
+                    + "<p>Après le niveau profond, une phrase.</p></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="nested more than 255") as err:
+        load(page)
+    assert err.value.path == str(page)
+    ok = tmp_path / "ok.html"
+    ok.write_text("<html><body>" + "<div>" * 200 + "<p>Texte profond.</p>" + "</div>" * 200
+                  + "<p>Après, une phrase.</p></body></html>", encoding="utf-8")
+    assert [b.text for b in load(ok).blocks] == ["Texte profond.", "Après, une phrase."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from typing import BinaryIO
 
 from lxml import etree
@@ -43,7 +44,27 @@ def parse(fp: BinaryIO, path: str | os.PathLike = "<input>") -> etree._ElementTr
         line = data[: data.find(b"<!ENTITY")].count(b"\n") + 1
         raise ParseError("entity declarations are not allowed", path=path, line=line)
     try:
-        return etree.ElementTree(etree.fromstring(data, safe_parser()))
+        tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         raise ParseError(f"malformed XML: {exc.msg}", path=path, line=line) from exc
+    # The byte search above misses UTF-16 and other encodings: ask the parsed document.
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise ParseError("entity declarations are not allowed", path=path, line=1)
+    _nfc(tree.getroot())
+    return tree
+
+
+def _nfc(root: etree._Element) -> None:
+    """Text and attributes in NFC, as releases are ingested: a review file saved with
+    decomposed accents is the same text, not an edited source."""
+    for el in root.iter():
+        if el.text and not unicodedata.is_normalized("NFC", el.text):
+            el.text = unicodedata.normalize("NFC", el.text)
+        if el.tail and not unicodedata.is_normalized("NFC", el.tail):
+            el.tail = unicodedata.normalize("NFC", el.tail)
+        if isinstance(el.tag, str):
+            for key, value in el.attrib.items():
+                if not unicodedata.is_normalized("NFC", value):
+                    el.set(key, unicodedata.normalize("NFC", value))

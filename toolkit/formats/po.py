@@ -27,6 +27,7 @@ findings are ``#. qa: …``; toolkit notes are written as they are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime
@@ -287,10 +288,11 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     """
     data = fp.read()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Notepad, some editors) is not text
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError("PO file is not UTF-8", path=path, line=line) from exc
+    text = unicodedata.normalize("NFC", text)  # an editor that saved decomposed accents
     if not text.strip():
         raise ParseError("empty PO file", path=path)
     _check_syntax(text, path)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..xmlutil import clean
 
 _SNIFF = 8192
 # A press release is a few dozen kilobytes; this bound keeps every catalogue the toolkit
@@ -100,6 +102,13 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> Decoded:
 def _check(text: str, encoding: str, path: str | os.PathLike) -> Decoded:
     if not text.strip():
         raise InputError("empty file: nothing to translate", path=path)
+    # NFC, as catalogues are read: a release saved with decomposed accents (macOS) is the
+    # same text, its units the same ids, and review files match it.
+    text = unicodedata.normalize("NFC", text)
+    # Control characters XML cannot carry (a stray BEL or NUL from a pasted document) are
+    # dropped here, once: every catalogue format then holds the same text, and a PO
+    # imported back matches its release instead of differing by an invisible byte.
+    text = clean(text)
     return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
 
 

@@ -94,6 +94,13 @@ def parse_page(text: str, path: str = "") -> etree._Element:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot read HTML: {exc}", path=path or None) from exc
+    # Past 256 nested elements libxml2 stops building the tree and drops the rest of the
+    # page without failing: refuse rather than translate half a release.
+    for err in parser.error_log:
+        if err.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in err.message:
+            raise InputError("HTML nested more than 255 elements deep: the text after that "
+                             "point would be lost", path=path or None, line=err.line or None,
+                             hint="flatten the page's markup, or paste the release as text")
     return root
 
 
