@@ -107,3 +107,12 @@ def test_infinitive_after_pour_or_de_becomes_to():
     assert "roadmap to strengthen" in _en("Une feuille de route pour renforcer la lutte.")
     assert "to implement the plan" in _en("Un engagement à mettre en œuvre le plan.")
     assert "for strengthen" not in _en("Une feuille de route pour renforcer la lutte.")
+
+
+@needs_apertium
+def test_equipment_handed_over():
+    text = _en("L'OIM a remis des équipements de contrôle et deux groupes électrogènes solaires "
+               "à trois postes situés entre le Niger et le Mali.")
+    for expected in ("handed over", "control equipment", "solar generators", "located between"):
+        assert expected in text, text
+    assert "called into question" in _en("Le rapport a remis en cause la méthode.")
