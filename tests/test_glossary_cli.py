@@ -97,3 +97,18 @@ def test_check_xliff(tmp_path: Path) -> None:
     broken.write_text("<xliff><file>", encoding="utf-8")
     res = run("check", str(broken))
     assert res.exit_code == 3 and "broken.xlf" in res.output
+
+
+def test_check_takes_many_files_and_the_common_language_options(tmp_path: Path) -> None:
+    good = _po(tmp_path / "good.po", [("Les passeurs.", "The smugglers.")])
+    bad = _po(tmp_path / "bad.po", [("Les passeurs.", "The passers.")])
+    res = run("check", str(good), str(bad), "--from", "fr", "--to", "en")
+    assert res.exit_code == 1, res.output
+    assert f"{bad}:rel:b0s0: error: term-missing" in res.stdout and str(good) not in res.stdout
+    assert "2 units checked: 2 errors" in res.output  # term missing, rendering forbidden
+    old = run("check", str(good), "--src", "fr", "--tgt", "en")  # the older names still work
+    assert old.exit_code == 0, old.output
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "x\n', encoding="utf-8")
+    res = run("check", str(good), str(broken))
+    assert res.exit_code == 3 and "broken.po" in res.output and "units checked" not in res.output

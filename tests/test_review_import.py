@@ -119,6 +119,16 @@ def test_cli_import_prints_summary(tree: tuple[Path, str]) -> None:
     assert "1 edited, 1 confirmed" in result.output and "still draft" in result.output
 
 
+def test_cli_import_takes_catalogues_dir(tree: tuple[Path, str], tmp_path: Path) -> None:
+    out, name = tree
+    copy = tmp_path / f"{name}.po"  # a reviewed copy outside the tree: the tree is named
+    copy.write_bytes((out / "en" / f"{name}.po").read_bytes())
+    review_po(copy, edit=0, confirm=4)
+    result = runner.invoke(app, ["import", str(copy), "--catalogues", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 edited, 1 confirmed" in result.output
+
+
 def _bad_copy(tree: tuple[Path, str], tmp_path: Path, old: bytes, new: bytes,
               suffix: str = ".po") -> Path:
     out, name = tree

@@ -258,24 +258,31 @@ def _units(path: Path) -> tuple[list[tuple[str, str, str]], str, str]:
 
 @app.command("check")
 def check_command(
-    file: Annotated[Path, typer.Argument(help="PO or XLIFF file with translations.")],
-    src: Annotated[str | None, typer.Option(help="Source language (default: from file, fr).")]
+    files: Annotated[list[Path], typer.Argument(help="PO or XLIFF files with translations.")],
+    src: Annotated[str | None, typer.Option(
+        "--from", "-f", "--src", help="Source language (default: from each file, else fr).")]
     = None,
-    tgt: Annotated[str | None, typer.Option(help="Target language (default: from file, en).")]
+    tgt: Annotated[str | None, typer.Option(
+        "--to", "-t", "--tgt", help="Target language (default: from each file, else en).")]
     = None,
     glossary: GlossaryOption = None,
 ) -> None:
-    """Check translations against the glossary; exit 1 when a term error is found."""
+    """Check translations against the glossary; exit 1 when a term error is found.
+
+    `--from`/`--to` as in every other command; `--src`/`--tgt` are the older names.
+    """
     g = _read(glossary)
-    units, file_src, file_tgt = _units(file)
-    s = Lang.parse(src or file_src or "fr").iso639_1
-    t = Lang.parse(tgt or file_tgt or "en").iso639_1
-    errors = warnings = 0
-    for ref, source, target in units:
-        for issue in check_terms(source, target, g, s, t, segment_id=ref):
-            errors += issue.severity == "error"
-            warnings += issue.severity == "warning"
-            typer.echo(f"{file}:{ref}: {issue.severity}: {issue.code}: {issue.message}")
-    typer.echo(f"{len(units)} units checked: {errors} errors, {warnings} warnings", err=True)
+    read = [(file, *_units(file)) for file in dict.fromkeys(files)]  # all parse first
+    errors = warnings = total = 0
+    for file, units, file_src, file_tgt in read:
+        s = Lang.parse(src or file_src or "fr").iso639_1
+        t = Lang.parse(tgt or file_tgt or "en").iso639_1
+        total += len(units)
+        for ref, source, target in units:
+            for issue in check_terms(source, target, g, s, t, segment_id=ref):
+                errors += issue.severity == "error"
+                warnings += issue.severity == "warning"
+                typer.echo(f"{file}:{ref}: {issue.severity}: {issue.code}: {issue.message}")
+    typer.echo(f"{total} units checked: {errors} errors, {warnings} warnings", err=True)
     if errors:
         raise typer.Exit(1)

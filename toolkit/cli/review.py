@@ -15,8 +15,9 @@ from .translate import WaitOpt
 def import_command(
     files: Annotated[list[Path], typer.Argument(help="Reviewed PO or XLIFF files.")],
     out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Output tree the toolkit wrote (default: the tree a file sits in, "
-                            "OUT/<lang>/, else ./locales).")] = None,
+        "--catalogues", "--out", "-o",
+        help="The catalogue tree the toolkit wrote, DIR/<lang>/ (default: the tree a file sits "
+             "in, else ./locales). --out is the older name.")] = None,
     prefer: Annotated[Prefer | None, typer.Option(
         "--prefer", help="Who wins a unit both the reviewer and the current catalogue changed "
                          "(default: stop with exit 6 and list them).")] = None,

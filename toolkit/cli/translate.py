@@ -81,8 +81,9 @@ def update_command(
     files: Annotated[list[Path], typer.Argument(help="Revised release files.")],
     src: FromOpt = "fr",
     tgt: ToOpt = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output tree with the previous "
-                                      "catalogues.")] = Path("locales"),
+    out: Annotated[Path, typer.Option(
+        "--catalogues", "--out", "-o", help="The catalogue tree with the previous catalogues "
+                                            "(--out is the older name).")] = Path("locales"),
     engine: EngineOpt = DEFAULT_ENGINE,
     formats: FormatOpt = None,
     glossary: GlossaryOpt = None,
