@@ -8,7 +8,7 @@ import pytest
 from conftest import needs_apertium
 
 from toolkit.engines.apertium import ApertiumEngine, find_modes, shortest_route, strip_marks
-from toolkit.errors import EngineError
+from toolkit.errors import EngineError, LanguageError
 from toolkit.langs import Lang
 
 pytestmark = needs_apertium
@@ -84,7 +84,7 @@ def test_unavailable_pair_names_the_package() -> None:
     assert "apt-get install" in (engine.unavailable() or "")
     with pytest.raises(EngineError, match="apt-get install"):
         engine.translate_batch(["x"], FR, EN)
-    with pytest.raises(EngineError, match="available pairs"):
+    with pytest.raises(LanguageError, match="available pairs"):  # exit 4, not 5
         ApertiumEngine().route(FR, Lang.parse("de"))
 
 

@@ -64,6 +64,7 @@ def test_unknown_language_lists_supported(tmp_path: Path) -> None:
 def test_unavailable_pair_lists_available(tmp_path: Path) -> None:
     result = _run([str(SEEDS[0]), "--to", "de"], tmp_path / "o")
     _assert_failed_clean(result, tmp_path / "o", "fr→de", "available pairs", "fr→en")
+    assert result.exit_code == 4  # the README's code for an unknown or unavailable pair
 
 
 def test_apertium_not_installed_prints_apt_command(tmp_path: Path, monkeypatch) -> None:

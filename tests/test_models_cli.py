@@ -75,6 +75,7 @@ def test_install_from_index_without_network(model_env, block_network) -> None:  
     assert result.exit_code == 5
     assert "network" in result.stderr  # announced before trying
     assert "error:" in result.stderr and "index" in result.stderr
+    assert "URLError" not in result.output and "gaierror" not in result.output  # no raw repr
 
 
 def test_remove_unknown(model_env) -> None:  # noqa: F811

@@ -33,3 +33,12 @@ def test_status_counts_states_and_readiness(tmp_path) -> None:
     assert (row["translated"], row["draft"], row["publishable"]) == (3, 0, True)
     table = runner.invoke(app, ["status", str(po_path)]).output
     assert "translated" in table.splitlines()[0] and table.rstrip().endswith("yes")
+
+
+def test_status_without_a_tree_says_so(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["status"])
+    assert r.exit_code == 3 and "locales: no such file or folder" in r.output
+    assert "toolkit translate" in r.output and "Traceback" not in r.output
+    r = runner.invoke(app, ["status", "absent.po"])
+    assert r.exit_code == 3 and "absent.po" in r.output

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import InputError
 from ..locales import catalogue_groups, read_current
 from ..model import State
 
@@ -22,6 +23,10 @@ def status_command(
     """Count units by review state in each catalogue and say which can be published."""
     groups: list[list[Path]] = []
     for p in paths or [Path("locales")]:
+        if not p.exists():
+            raise InputError("no such file or folder", path=p,
+                             hint="run `toolkit translate` first, or name a catalogue tree"
+                             if not paths else None)
         groups.extend(catalogue_groups(p) if p.is_dir() else [[p]])
     rows = []
     for group in groups:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ..errors import EngineError
+from ..errors import LanguageError
 from ..langs import Lang
 from ..model import Alternative
 
@@ -92,9 +92,10 @@ class Wrapper:
         return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
 
 
-def unsupported_pair(engine: Engine, src: Lang, tgt: Lang) -> EngineError:
+def unsupported_pair(engine: Engine, src: Lang, tgt: Lang) -> LanguageError:
+    """An engine that works but has no route for this pair: a language problem (exit 4)."""
     pairs = ", ".join(f"{a}→{b}" for a, b in sorted(engine.pairs())) or "none"
-    return EngineError(
+    return LanguageError(
         f"{engine.name} cannot translate {src}→{tgt}",
         engine=engine.name,
         lang=f"{src}-{tgt}",

@@ -10,7 +10,9 @@ one function here that may open a network connection.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -433,7 +435,9 @@ def install_from_index(
             "argostranslate is not installed", hint="pip install argostranslate"
         ) from exc
     try:
-        argos_package.update_package_index()
+        # argostranslate prints its own exception repr on failure; ours is the one message.
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            argos_package.update_package_index()
         if not Path(argos_settings.local_package_index).is_file():
             raise ModelError("could not download the Argos package index (no network?)")
         available = argos_package.get_available_packages()
