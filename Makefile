@@ -4,8 +4,10 @@
 setup:
 	bash scripts/setup.sh
 
+# The Markdown copy of the border release is the same release as its HTML: its own tree.
 demo: setup
-	.venv/bin/toolkit translate examples/communique-retour-volontaire.txt --from fr --to en --to es --out locales
+	.venv/bin/toolkit translate examples/communique-retour-volontaire.txt examples/communique-frontieres.html --from fr --to en --to es --out locales
+	.venv/bin/toolkit translate examples/communique-frontieres.md --from fr --to en --to es --out locales-md
 
 test: setup
 	.venv/bin/ruff check toolkit tests benchmarks
