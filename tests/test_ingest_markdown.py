@@ -96,3 +96,25 @@ def test_no_text_is_an_input_error(tmp_path: Path) -> None:
         load(f)
     with pytest.raises(InputError):
         parse_markdown("***\n", "sep")
+
+
+def test_bracket_pairs_match_the_forward_scan_everywhere() -> None:
+    import random
+
+    from toolkit.ingest import mdinline
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        s = "".join(rng.choice("[]`\\ab(x) *_") for _ in range(rng.randint(0, 30)))
+        for i, c in enumerate(s):
+            if c == "[":
+                assert mdinline._closing_bracket(s, i) == mdinline._scan_bracket(s, i), (s, i)
+
+
+@pytest.mark.timeout(120)  # linear: a few seconds; the old quadratic scans needed hours here
+@pytest.mark.parametrize("piece", ["[", "*a ", "**x ", "_a ", "~~a ", "`a "])
+def test_hostile_inline_markup_parses_in_linear_time(tmp_path: Path, piece: str) -> None:
+    page = tmp_path / "hostile.md"
+    page.write_text("# Titre\n\nUn texte " + piece * 100_000 + " fin.\n", encoding="utf-8")
+    doc = load(page)
+    assert doc.blocks[0].text == "Titre" and doc.blocks[-1].text.endswith("fin.")
