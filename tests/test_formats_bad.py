@@ -80,12 +80,17 @@ def test_cli_import_of_bad_file_exits_3_and_writes_nothing(tmp_path: Path) -> No
     assert not out.exists()
 
 
-def test_oversized_xliff_is_refused_before_parsing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name, head", [
+    ("huge.xlf", b'<?xml version="1.0"?>\n<xliff version="1.2">'),
+    ("huge.po", b'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'),
+])
+def test_oversized_catalogue_is_refused_before_parsing(tmp_path: Path, name: str,
+                                                       head: bytes) -> None:
     from toolkit.xmlutil import MAX_BYTES
 
-    path = tmp_path / "huge.xlf"
+    path = tmp_path / name
     with path.open("wb") as fp:
-        fp.write(b'<?xml version="1.0"?>\n<xliff version="1.2">')
+        fp.write(head)
         fp.truncate(MAX_BYTES + 10)  # sparse: costs no disk
     start = time.perf_counter()
     with pytest.raises(ParseError, match="larger than"):

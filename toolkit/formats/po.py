@@ -39,6 +39,7 @@ import polib
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
+from ..xmlutil import MAX_BYTES
 from . import Format, po_notes, register
 from .states import (
     BASE_HEADER,
@@ -284,9 +285,12 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
 
     Syntax errors, non-UTF-8 bytes, a missing ``Language`` header, entries
     without a unit id (``msgctxt``) and duplicate ids raise ParseError with
-    the file and line.
+    the file and line. A file over the XML bound (:data:`toolkit.xmlutil.MAX_BYTES`,
+    far above any catalogue the toolkit writes) is refused before it fills the memory.
     """
-    data = fp.read()
+    data = fp.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"file larger than {MAX_BYTES // 2**20} MiB", path=path)
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark (Notepad, some editors) is not text
     except UnicodeDecodeError as exc:
