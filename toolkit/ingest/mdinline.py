@@ -17,6 +17,7 @@ import bisect
 import functools
 import html
 import re
+from collections.abc import Iterator
 
 from ..inline import Code
 
@@ -50,15 +51,9 @@ def _closing_bracket(s: str, i: int) -> int:
     return _scan_bracket(s, i)  # a "[" the pass skipped (inside a code span it paired)
 
 
-@functools.lru_cache(maxsize=32)
-def _bracket_pairs(s: str) -> tuple[dict[int, int], frozenset[int]]:
-    """Every ``[`` the scan reaches, with its ``]``: a stack over the same rules as
-    :func:`_scan_bracket` (escapes, code spans), so a scan from any ``[`` it saw
-    ends where its entry is popped."""
-    pairs: dict[int, int] = {}
-    opened: list[int] = []
-    seen: list[int] = []
-    j, n = 0, len(s)
+def _brackets(s: str, j: int = 0) -> Iterator[tuple[int, str]]:
+    """Each ``[`` and ``]`` from ``j`` on, past backslash escapes and code spans."""
+    n = len(s)
     while j < n:
         c = s[j]
         if c == "\\":
@@ -68,33 +63,34 @@ def _bracket_pairs(s: str) -> tuple[dict[int, int], frozenset[int]]:
             end = s.find("`", j + 1)
             j = end + 1 if end > 0 else j + 1
             continue
+        if c in "[]":
+            yield j, c
+        j += 1
+
+
+@functools.lru_cache(maxsize=32)
+def _bracket_pairs(s: str) -> tuple[dict[int, int], frozenset[int]]:
+    """Every ``[`` the walk from the start reaches, with its ``]``: a scan from any of
+    them (:func:`_scan_bracket`) walks the same positions, so it ends where its entry
+    is popped."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    seen: list[int] = []
+    for j, c in _brackets(s):
         if c == "[":
             opened.append(j)
             seen.append(j)
-        elif c == "]" and opened:
+        elif opened:
             pairs[opened.pop()] = j
-        j += 1
     return pairs, frozenset(seen)
 
 
 def _scan_bracket(s: str, i: int) -> int:
-    depth, j = 0, i
-    while j < len(s):
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "`":
-            end = s.find("`", j + 1)
-            j = end + 1 if end > 0 else j + 1
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
+    depth = 0
+    for j, c in _brackets(s, i):
+        depth += 1 if c == "[" else -1
+        if depth == 0:
+            return j
     return -1
 
 

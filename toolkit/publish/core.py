@@ -38,6 +38,7 @@ class Rendered:
     kept: int = 0  # sentences left in the source language
     warnings: list[str] = field(default_factory=list)
     used: list[Segment] = field(default_factory=list)  # the units whose targets were published
+    doc: Document | None = None  # the source as the renderer read it
 
     @property
     def drafts(self) -> int:
@@ -103,6 +104,7 @@ def block_texts(doc: Document, cat: Catalogue, *, allow_drafts: bool = False,
     for s in (*cat.obsolete, *cat.segments):  # live units win over obsolete ones
         by_source[s.source.strip()] = s
     rep = report if report is not None else Rendered("", "")
+    rep.doc = doc
     name = cat.name or doc.name
     out: list[str | None] = []
     for b, block in enumerate(doc.blocks):

@@ -8,7 +8,6 @@ from pathlib import Path
 from ..errors import ConflictError
 from ..fileio import write_bytes_atomic
 from ..formats import read_file
-from ..ingest import load
 from ..ingest.decode import read_text
 from ..model import Catalogue
 from ..provenance import check_current
@@ -55,8 +54,9 @@ def publish(catalogue_path: str | os.PathLike, source_path: str | os.PathLike | 
     if not allow_drafts:
         refuse_drafts(cat, catalogue_path)
     source = Path(source_path) if source_path else find_source(cat, catalogue_path)
-    check_current(load(source), cat, catalogue_path)
     result = render(source, cat, allow_drafts=allow_drafts, draft_notice=draft_notice)
+    assert result.doc is not None
+    check_current(result.doc, cat, catalogue_path)  # the source as rendered, read once
     facts = fact_errors(result.used)
     if facts and not force:
         refuse_facts(facts, catalogue_path, cat.tgt)
