@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian machine: Apertium packages, .venv/, PyTorch CPU, toolkit[dev,argos,bench].
+# Set up a fresh Debian machine: Apertium packages, .venv/, PyTorch CPU, toolkit[dev,argos,bench,cluster].
 # Idempotent: re-running only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +29,4 @@ fi
 if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   .venv/bin/python -m pip install --quiet "torch==2.13.0"
 fi
-.venv/bin/python -m pip install --quiet -e ".[dev,argos,bench]"
+.venv/bin/python -m pip install --quiet -e ".[dev,argos,bench,cluster]"

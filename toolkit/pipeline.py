@@ -186,6 +186,8 @@ def translate_releases(
     language_check: bool = True,
     retranslate: bool = False,
     wait: float | None = None,
+    jobs: int | None = None,
+    cluster: str | None = None,
     what: str = "toolkit translate",
     warn: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
@@ -206,23 +208,21 @@ def translate_releases(
     (a better engine or model installed since), never a human or reviewed unit.
     From reading the earlier catalogues to the last write, the run holds the
     tree's lock (:mod:`toolkit.treelock`), waiting up to ``wait`` seconds for it.
-    """
-    from datetime import UTC, datetime
 
-    from . import __version__
+    ``jobs`` is how many cores the run may use (default: all, :mod:`toolkit.cpus`);
+    ``cluster`` is a Dask scheduler's address: the Apertium pipelines then run on
+    its workers, and this process still writes every file. Neither changes a byte
+    of the output.
+    """
+
+    from .cpus import engine_options, limited
     from .errors import ConflictError, EngineError
-    from .fileio import write_all
-    from .formats import render
     from .ingest import load_many
     from .locales import (
         CATALOGUE_FORMATS,
-        DEFAULT_FORMATS,
-        catalogue_path,
         existing_catalogues,
-        recorded_path,
     )
     from .locales import memory_path as default_memory
-    from .merge import load_previous
     from .stack import DEFAULT_ENGINE, build, with_memory
     from .treelock import tree_lock
 
@@ -248,8 +248,15 @@ def translate_releases(
                         hint="use `toolkit translate` for a first translation")
     # An engine object is used as given (a caller's own stack); a name gets the full stack.
     name = engine if isinstance(engine, str) else None if engine is not None else DEFAULT_ENGINE
+    options: dict[str, object] = dict(engine_options(name or "", jobs))
+    if cluster:
+        if name != "apertium":
+            raise InputError(f"--cluster runs Apertium pipelines; it cannot run the "
+                             f"{name or 'given'} engine",
+                             hint="use --engine apertium, or leave out --cluster")
+        options["cluster"] = cluster
     eng = engine if name is None else build(name, glossary=glossary,
-                                            replace_glossary=replace_glossary)
+                                            replace_glossary=replace_glossary, **options)
     tm_path = Path(memory) if memory is not None else default_memory(out)
     if memory is not None or tm_path.is_file():
         eng = with_memory(eng, tm_path)
@@ -258,41 +265,70 @@ def translate_releases(
         raise EngineError(reason, engine=name or eng.name)
     for t in tgts:
         eng.route(source, t)
-    with tree_lock(out, wait=wait, what=what, notify=warn):
-        previous = {(t, doc.name): load_previous(out, source, t, doc.name)
-                    for t in tgts for doc in docs}
-        if warn is not None:
-            for doc in docs:
-                if doc.encoding != "utf-8":
-                    warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
-        now = datetime.now(UTC).replace(microsecond=0)
-        tool = f"toolkit {__version__}"
-        run = RunResult(releases=len(docs), targets=tuple(tgts))
-        for t in tgts:
-            plans = [_plan(doc, source, t, previous[(t, doc.name)], retranslate) for doc in docs]
-            batch = [s for p in plans for s in p.segments]
-            if progress is not None:
-                progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
-            done = translate_segments(batch, eng, source, t)
-            pos = 0
-            files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
-            for plan in plans:
-                n = len(plan.segments)
-                cat, merged = _finish(plan, done[pos:pos + n])
-                pos += n
-                run.units += len(cat.segments)
-                if merged is not None:
-                    run.updates.append((plan.doc.name, t, merged))
-                chosen = fmts or list(DEFAULT_FORMATS)
-                extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
-                    f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
-                for f in chosen + extra:
-                    path = catalogue_path(out, t, plan.doc.name, f)
-                    cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
-                    files.append((path, render(cat, f, now=now, tool=tool)))
-            write_all(files)
-            run.written += [path for path, _ in files]
-        return run
+    try:
+        with tree_lock(out, wait=wait, what=what, notify=warn), limited(jobs):
+            return _run(docs, tgts, source, eng, out, fmts, retranslate=retranslate,
+                        warn=warn, progress=progress)
+    finally:
+        if name is not None:  # a stack built here: its cluster connection goes with it
+            _close(eng)
+
+
+def _close(engine: Engine) -> None:
+    while engine is not None:
+        close = getattr(type(engine), "close", None)
+        if close is not None:
+            close(engine)
+        engine = getattr(engine, "inner", None)
+
+
+def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engine,
+         out: str | os.PathLike, fmts: Sequence[str], *, retranslate: bool,
+         warn: Callable[[str], None] | None,
+         progress: Callable[[str], None] | None) -> RunResult:
+    """The run itself, under the tree's lock: one engine batch per target, then the writes."""
+    from datetime import UTC, datetime
+
+    from . import __version__
+    from .fileio import write_all
+    from .formats import render
+    from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues, recorded_path
+    from .merge import load_previous
+
+    previous = {(t, doc.name): load_previous(out, source, t, doc.name)
+                for t in tgts for doc in docs}
+    if warn is not None:
+        for doc in docs:
+            if doc.encoding != "utf-8":
+                warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
+    now = datetime.now(UTC).replace(microsecond=0)
+    tool = f"toolkit {__version__}"
+    run = RunResult(releases=len(docs), targets=tuple(tgts))
+    for t in tgts:
+        plans = [_plan(doc, source, t, previous[(t, doc.name)], retranslate) for doc in docs]
+        batch = [s for p in plans for s in p.segments]
+        if progress is not None:
+            progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
+        done = translate_segments(batch, eng, source, t)
+        pos = 0
+        files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
+        for plan in plans:
+            n = len(plan.segments)
+            cat, merged = _finish(plan, done[pos:pos + n])
+            pos += n
+            run.units += len(cat.segments)
+            if merged is not None:
+                run.updates.append((plan.doc.name, t, merged))
+            chosen = fmts or list(DEFAULT_FORMATS)
+            extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
+                f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
+            for f in chosen + extra:
+                path = catalogue_path(out, t, plan.doc.name, f)
+                cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
+                files.append((path, render(cat, f, now=now, tool=tool)))
+        write_all(files)
+        run.written += [path for path, _ in files]
+    return run
 
 
 def _refuse_name_clash(docs: Sequence[Document]) -> None:

@@ -50,6 +50,13 @@ WaitOpt = Annotated[float | None, typer.Option(
 NoLangCheckOpt = Annotated[bool, typer.Option(
     "--no-language-check", help="Translate even a release that reads as another language "
                                 "than --from.")]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, metavar="N",
+    help="Cores the run may use (default: all); the output is the same for any N.")]
+ClusterOpt = Annotated[str | None, typer.Option(
+    "--cluster", metavar="ADDRESS",
+    help="Dask scheduler (tcp://HOST:8786) whose workers run the Apertium pipelines; "
+         "this machine still reads and writes every file.")]
 
 
 def translate_command(
@@ -70,11 +77,13 @@ def translate_command(
     no_language_check: NoLangCheckOpt = False,
     retranslate: RetranslateOpt = None,
     wait: WaitOpt = None,
+    jobs: JobsOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     run(files, src, tgt, engine, out, formats, glossary, replace_glossary, no_glossary, quiet,
         memory, language_check=not no_language_check, wait=wait,
-        retranslate=retranslate is not None)
+        retranslate=retranslate is not None, jobs=jobs, cluster=cluster)
 
 
 def update_command(
@@ -92,6 +101,8 @@ def update_command(
     no_language_check: NoLangCheckOpt = False,
     retranslate: RetranslateOpt = None,
     wait: WaitOpt = None,
+    jobs: JobsOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """Re-translate revised releases, keeping reviewed work and marking changed sentences.
 
@@ -100,14 +111,15 @@ def update_command(
     """
     run(files, src, tgt, engine, out, formats, glossary, False, no_glossary, quiet, None,
         require_previous=True, language_check=not no_language_check, wait=wait,
-        what="toolkit update", retranslate=retranslate is not None)
+        what="toolkit update", retranslate=retranslate is not None, jobs=jobs, cluster=cluster)
 
 
 def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Path,
         formats: list[Format] | None, glossary: Path | None, replace_glossary: bool,
         no_glossary: bool, quiet: bool, memory: Path | None, *,
         require_previous: bool = False, language_check: bool = True, wait: float | None = None,
-        what: str = "toolkit translate", retranslate: bool = False) -> None:
+        what: str = "toolkit translate", retranslate: bool = False, jobs: int | None = None,
+        cluster: str | None = None) -> None:
     from ..pipeline import translate_releases
 
     if no_glossary and (glossary is not None or replace_glossary):
@@ -125,7 +137,7 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         formats=[f.value for f in formats] if formats else None,
         glossary=False if no_glossary else glossary, replace_glossary=replace_glossary,
         memory=memory, require_previous=require_previous, language_check=language_check,
-        wait=wait, what=what, retranslate=retranslate,
+        wait=wait, what=what, retranslate=retranslate, jobs=jobs, cluster=cluster,
         warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
     if quiet:
         return

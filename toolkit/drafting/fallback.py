@@ -61,8 +61,13 @@ class UnknownFallback(Wrapper):
         self.binary = binary
         self._modes: dict[tuple[str, str], str] | None = None
         # The retries go through the engine's own piping: the hops of a route run at once,
-        # and a hop already run on the same words is not run again.
-        self._apertium = ApertiumEngine(binary, jobs=1)
+        # and a hop already run on the same words is not run again. Over Apertium itself
+        # they share its engine, so on a cluster they run there too.
+        base: object = inner
+        while hasattr(base, "inner"):
+            base = base.inner  # type: ignore[attr-defined]
+        self._apertium = (base if isinstance(base, ApertiumEngine) and base.binary == binary
+                          else ApertiumEngine(binary, jobs=1))
         # The analyser reads each word on its own (no context), so what it knows is kept
         # for the life of the layer: later batches look up only words not seen yet.
         self._lexicon: dict[tuple[str, str], bool] = {}

@@ -28,6 +28,7 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import EngineError, LanguageError
 from ..langs import Lang
@@ -145,11 +146,15 @@ class ApertiumEngine:
     name = "apertium"
 
     def __init__(self, binary: str = "apertium", mode_dirs: Sequence[str] | None = None,
-                 jobs: int | None = None) -> None:
+                 jobs: int | None = None, cluster: str | None = None) -> None:
         self.binary = binary
         self._mode_dirs = mode_dirs
         self._modes: dict[tuple[str, str], str] | None = None
         self.jobs = max(1, int(jobs) if jobs else (os.cpu_count() or 1) // _CORES_PER_PIPELINE)
+        # ``cluster``: a Dask scheduler's address; the pipelines then run on its workers
+        # (:mod:`toolkit.engines.cluster`), connected to on first use.
+        self.cluster_address = cluster
+        self._cluster: Any = None
         self.starts = 0  # processes started, one per hop of each pipeline (for measuring)
         self._lock = threading.Lock()
         self._hops: OrderedDict[tuple[str, bytes], bytes] = OrderedDict()
@@ -161,6 +166,11 @@ class ApertiumEngine:
         return self._modes
 
     def unavailable(self) -> str | None:
+        if self.cluster_address:
+            try:
+                self._connected()
+            except EngineError as exc:
+                return str(exc)
         if shutil.which(self.binary) is None:
             return f"the apertium command is not installed; run: {APT_HINT}"
         if not self.modes:
@@ -223,7 +233,7 @@ class ApertiumEngine:
         The result is that of one pipeline over all the lines, whatever ``jobs`` is.
         """
         route = list(route)
-        out = self._chunked(route, lines) if self.jobs > 1 else None
+        out = self._chunked(route, lines) if self.jobs > 1 or self.cluster_address else None
         if out is None:
             out = self._split(self._run(route, "\n".join(lines) + "\n"))
         if len(out) != len(lines):
@@ -239,10 +249,25 @@ class ApertiumEngine:
             lines.pop()
         return lines
 
+    def close(self) -> None:
+        """Let go of the cluster connection, if any (local pipelines end with their batch)."""
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def _connected(self) -> Any:
+        if self._cluster is None:
+            from .cluster import Cluster
+
+            self._cluster = Cluster(self.cluster_address or "")
+        return self._cluster
+
     def _chunked(self, route: list[str], lines: Sequence[str]) -> list[str] | None:
-        """The lines in up to ``jobs`` chunks run at once; ``None`` when not worth it or
-        when a chunk's lines did not come back one for one."""
-        n = min(self.jobs, len(lines) // _MIN_CHUNK)
+        """The lines in up to ``jobs`` chunks run at once (on a cluster: one per worker
+        thread); ``None`` when not worth it or when a chunk's lines did not come back
+        one for one."""
+        slots = self._connected().slots if self.cluster_address else self.jobs
+        n = min(slots, len(lines) // _MIN_CHUNK)
         if n < 2:
             return None
         # Cut where the characters (Apertium's work) are balanced, not the lines.
@@ -287,7 +312,11 @@ class ApertiumEngine:
                 first += 1
         if first < len(route):
             inputs = [payload]
-            outputs = self._pipe(route[first:], payload)
+            if self.cluster_address:
+                outputs = self._connected().pipe(self.binary, self._mode_dirs, route[first:],
+                                                 payload)
+            else:
+                outputs = self._pipe(route[first:], payload)
             inputs += outputs[:-1]
             with self._lock:
                 for mode, inp, out in zip(route[first:], inputs, outputs):
