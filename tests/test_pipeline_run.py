@@ -66,3 +66,38 @@ def test_an_unknown_format_stops_before_anything_is_written(tmp_path: Path) -> N
         translate_releases(_releases(), "fr", ["en"], engine="pseudo", out=tmp_path,
                            formats=["docx"])
     assert not any(tmp_path.iterdir())
+
+
+@needs_apertium
+def test_an_archive_goes_in_groups_each_written_with_every_language(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    import toolkit.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "GROUP_CHARS", 1)  # every release a group of its own
+    eng = _Counting(build("apertium"))
+    run = translate_releases(_releases(), "fr", ["en", "es"], engine=eng, out=tmp_path / "g")
+    # Per group, one batch per target, the targets of a group together.
+    assert [code for code, _ in eng.calls] == ["en", "es", "en", "es"]
+    assert len(run.written) == 8
+    # A release first in its group reads as if translated alone: its draft does not depend on
+    # which release came before it in the run.
+    alone = translate_releases(_releases()[1:], "fr", ["en"], engine=build("apertium"),
+                               out=tmp_path / "alone")
+    grouped = read_file(tmp_path / "g" / "en" / "communique-frontieres.po")
+    single = read_file(alone.written[0])
+    assert [s.target for s in grouped.segments] == [s.target for s in single.segments]
+
+
+@needs_apertium
+def test_a_damaged_catalogue_in_a_later_group_stops_the_run_before_the_first_write(
+        tmp_path: Path, monkeypatch) -> None:
+    import toolkit.pipeline as pipeline
+    from toolkit.errors import ToolkitError
+
+    monkeypatch.setattr(pipeline, "GROUP_CHARS", 1)
+    bad = tmp_path / "en" / "communique-frontieres.po"
+    bad.parent.mkdir(parents=True)
+    bad.write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
+    with pytest.raises(ToolkitError):
+        translate_releases(_releases(), "fr", ["en"], out=tmp_path)
+    assert not (tmp_path / "en" / "communique-retour-volontaire.po").exists()

@@ -196,9 +196,12 @@ def translate_releases(
 
     Everything is checked before anything is written: the inputs are read,
     release names must not clash, the engine must be ready for every pair and
-    the catalogues of an earlier run are read. Then every release of a target
-    goes to the engine in one batch (a process start per hop per target, not
-    per file), and the catalogues are written atomically.
+    the catalogues of an earlier run are read. Then the releases go to the
+    engine in one batch per target (a process start per hop per target, not
+    per file), and the catalogues of every target are written atomically, each
+    file whole and all of them only once each one has room. An archive goes in
+    groups of about :data:`GROUP_CHARS` characters, each group translated and
+    written before the next, so memory follows the group, not the archive.
 
     ``formats`` defaults to PO and XLIFF 1.2 plus any other copy already in
     the tree; ``memory`` defaults to ``out/.toolkit/memory.sqlite`` when it
@@ -286,7 +289,8 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
          out: str | os.PathLike, fmts: Sequence[str], *, retranslate: bool,
          warn: Callable[[str], None] | None,
          progress: Callable[[str], None] | None) -> RunResult:
-    """The run itself, under the tree's lock: one engine batch per target, then the writes."""
+    """The run itself, under the tree's lock: per group, one engine batch per target, then
+    the writes."""
     from datetime import UTC, datetime
 
     from . import __version__
@@ -295,8 +299,6 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
     from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues, recorded_path
     from .merge import load_previous
 
-    previous = {(t, doc.name): load_previous(out, source, t, doc.name)
-                for t in tgts for doc in docs}
     if warn is not None:
         for doc in docs:
             if doc.encoding != "utf-8":
@@ -304,31 +306,61 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
     now = datetime.now(UTC).replace(microsecond=0)
     tool = f"toolkit {__version__}"
     run = RunResult(releases=len(docs), targets=tuple(tgts))
-    for t in tgts:
-        plans = [_plan(doc, source, t, previous[(t, doc.name)], retranslate) for doc in docs]
-        batch = [s for p in plans for s in p.segments]
-        if progress is not None:
-            progress(f"{len(docs)} release(s), {len(batch)} unit(s) → {t.code}")
-        done = translate_segments(batch, eng, source, t)
-        pos = 0
+    groups = _groups(docs)
+    if len(groups) > 1:  # every earlier catalogue is read before the first write
+        for doc in docs:
+            for t in tgts:
+                load_previous(out, source, t, doc.name)
+    for number, group in enumerate(groups, 1):
         files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
-        for plan in plans:
-            n = len(plan.segments)
-            cat, merged = _finish(plan, done[pos:pos + n])
-            pos += n
-            run.units += len(cat.segments)
-            if merged is not None:
-                run.updates.append((plan.doc.name, t, merged))
-            chosen = fmts or list(DEFAULT_FORMATS)
-            extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
-                f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
-            for f in chosen + extra:
-                path = catalogue_path(out, t, plan.doc.name, f)
-                cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
-                files.append((path, render(cat, f, now=now, tool=tool)))
-        write_all(files)
+        for t in tgts:  # targets inside a group: a pivot hop they share is still cached
+            plans = [_plan(doc, source, t, load_previous(out, source, t, doc.name), retranslate)
+                     for doc in group]
+            batch = [s for p in plans for s in p.segments]
+            if progress is not None:
+                part = f" (part {number} of {len(groups)})" if len(groups) > 1 else ""
+                progress(f"{len(group)} release(s){part}, {len(batch)} unit(s) → {t.code}")
+            done = translate_segments(batch, eng, source, t)
+            pos = 0
+            for plan in plans:
+                n = len(plan.segments)
+                cat, merged = _finish(plan, done[pos:pos + n])
+                pos += n
+                run.units += len(cat.segments)
+                if merged is not None:
+                    run.updates.append((plan.doc.name, t, merged))
+                chosen = fmts or list(DEFAULT_FORMATS)
+                extra = [] if fmts else [  # keep an existing XLIFF 2.1 copy in step
+                    f for f in existing_catalogues(out, t, plan.doc.name) if f not in chosen]
+                for f in chosen + extra:
+                    path = catalogue_path(out, t, plan.doc.name, f)
+                    cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
+                    files.append((path, render(cat, f, now=now, tool=tool)))
+        write_all(files)  # every language of the group, or none
         run.written += [path for path, _ in files]
     return run
+
+
+# Releases are translated and written in groups of about this many characters of text: memory
+# follows the group, not the run, so an archive of thousands of releases translates in the memory
+# of a few hundred. A group is still one engine batch per target (a few pipeline starts).
+GROUP_CHARS = 1_000_000
+
+
+def _groups(docs: Sequence[Document], limit: int | None = None) -> list[list[Document]]:
+    """``docs`` in order, cut into groups of at most ``limit`` characters (a bigger release
+    is a group of its own)."""
+    limit = GROUP_CHARS if limit is None else limit
+    groups: list[list[Document]] = []
+    size = 0
+    for doc in docs:
+        n = sum(len(b.text) for b in doc.blocks)
+        if not groups or size + n > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(doc)
+        size += n
+    return groups
 
 
 def _refuse_name_clash(docs: Sequence[Document]) -> None:
