@@ -12,7 +12,7 @@ import pytest
 from test_argos_packages import installed_entries, rezip
 from tinymodel import model_env, tiny_archives  # noqa: F401
 
-from toolkit.engines import packages
+from toolkit.engines import archive, packages
 from toolkit.errors import ModelError
 
 TOP = "translate-fr_en-0_1"
@@ -46,7 +46,7 @@ def test_zip_bomb_refused_fast_with_bounded_disk(model_env, tiny_archives, tmp_p
 
 def test_total_size_bound(model_env, tiny_archives, tmp_path, monkeypatch) -> None:  # noqa: F811
     # A bound well below the tiny package stands for a 10 GB archive of honest members.
-    monkeypatch.setattr(packages, "MAX_UNPACKED", 1000)
+    monkeypatch.setattr(archive, "MAX_UNPACKED", 1000)
     with pytest.raises(ModelError, match="would unpack to"):
         packages.install_archive(tiny_archives["fr-en"], model_env["models"])
 

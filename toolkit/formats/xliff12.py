@@ -33,7 +33,6 @@ from lxml import etree
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
-from ..tags import Tag, parse_what, pieces
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -48,8 +47,8 @@ from .states import (
     position,
     split_legacy_notes,
 )
+from .xliff12_codes import NS, read_codes, read_tags, write_codes
 
-NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _Q = f"{{{NS}}}"
 _META = "toolkit-meta"
@@ -63,59 +62,6 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     el = etree.SubElement(parent, _Q + tag, {k.replace("_", "-"): v for k, v in attrs.items()})
     if text is not None:
         el.text = clean(text)
-    return el
-
-
-# Inline codes are real elements: <g id> for a pair, <x id/> for a standalone,
-# <bx/>/<ex/> for half a pair (a translator split or crossed it). ``ctype``
-# carries the role (bold, link, lb… or x-<role>) and ``equiv-text`` what the
-# code stands for in words, which is what the toolkit reads back.
-_CTYPE_G = {"bold": "bold", "italic": "italic", "underline": "underlined", "link": "link"}
-_CTYPE_X = {"image": "image", "break": "lb"}
-_ROLE = {v: k for k, v in (_CTYPE_G | _CTYPE_X).items()}
-
-
-def _append(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + clean(text)
-    else:
-        parent.text = (parent.text or "") + clean(text)
-
-
-def _code_attrs(tag: Tag | None, kind: str) -> dict[str, str]:
-    if tag is None:
-        return {}
-    table = _CTYPE_G if kind == "g" else _CTYPE_X
-    return {"ctype": table.get(tag.role, "x-" + tag.role), "equiv-text": tag.what}
-
-
-def _inline(el: etree._Element, text: str, tags: dict[int, Tag]) -> etree._Element:
-    """Fill ``el`` with ``text``, its codes as inline elements."""
-    stack = [el]
-    # The strict schema wants each <bx> rid once in a text and every <ex> rid
-    # to name a <bx>: a repeated half gets "n-2", a lone <ex> no rid at all.
-    rids: dict[int, list[str]] = {}
-    count: dict[int, int] = {}
-    for kind, n, s in pieces(text):
-        if kind == "text":
-            _append(stack[-1], s)
-        elif kind == "open":
-            stack.append(etree.SubElement(stack[-1], _Q + "g", id=str(n),
-                                          **_code_attrs(tags.get(n), "g")))
-        elif kind == "close":
-            stack.pop()
-        elif kind == "x":
-            etree.SubElement(stack[-1], _Q + "x", id=str(n), **_code_attrs(tags.get(n), "x"))
-        elif kind == "begin":
-            count[n] = count.get(n, 0) + 1
-            rid = str(n) if count[n] == 1 else f"{n}-{count[n]}"
-            rids.setdefault(n, []).append(rid)
-            etree.SubElement(stack[-1], _Q + "bx", id=str(n), rid=rid,
-                             **_code_attrs(tags.get(n), "g"))
-        elif s == "paired" and rids.get(n):
-            etree.SubElement(stack[-1], _Q + "ex", id=str(n), rid=rids[n].pop())
-        else:
-            etree.SubElement(stack[-1], _Q + "ex", id=str(n))
     return el
 
 
@@ -133,14 +79,14 @@ def _unit(body: etree._Element, seg: Segment, obsolete: bool = False) -> None:
     if kind_in_restype:
         tu.set("restype", "x-" + seg.kind)
     tags = {t.n: t for t in seg.tags}
-    _inline(_sub(tu, "source"), seg.source, tags)
+    write_codes(_sub(tu, "source"), seg.source, tags)
     derived = default_origin(seg.state, seg.target)
     if seg.target or seg.state != State.UNTRANSLATED or seg.origin != Origin.NONE:
         attrs = {"state": XLIFF12_STATE[seg.state]}
         if seg.origin in XLIFF12_QUALIFIER:
             attrs["state_qualifier"] = XLIFF12_QUALIFIER[seg.origin]
             derived = seg.origin
-        _inline(_sub(tu, "target", **attrs), seg.target, tags)
+        write_codes(_sub(tu, "target", **attrs), seg.target, tags)
     if seg.ref:
         file_, _, line = seg.ref.rpartition(":")
         group = _sub(tu, "context-group", purpose="location")
@@ -169,15 +115,15 @@ def _unit(body: etree._Element, seg: Segment, obsolete: bool = False) -> None:
         _sub(tu, "note", comment, **{"from": "translator"})
     if seg.previous_source or seg.previous_target:
         alt = _sub(tu, "alt-trans", alttranstype="previous-version")
-        _inline(_sub(alt, "source"), seg.previous_source, tags)
-        _inline(_sub(alt, "target"), seg.previous_target, tags)
+        write_codes(_sub(alt, "source"), seg.previous_source, tags)
+        write_codes(_sub(alt, "target"), seg.previous_target, tags)
     for cand in seg.alternatives:
         attrs = {"alttranstype": "proposal", "origin": cand.origin}
         if cand.score is not None:
             attrs["match_quality"] = f"{cand.score:g}"
         alt = _sub(tu, "alt-trans", **attrs)
-        _inline(_sub(alt, "source"), cand.source, tags)
-        _inline(_sub(alt, "target"), cand.target, tags)
+        write_codes(_sub(alt, "source"), cand.source, tags)
+        write_codes(_sub(alt, "target"), cand.target, tags)
 
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
@@ -210,62 +156,6 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
 
 def _text(el: etree._Element | None) -> str:
     return "" if el is None else "".join(el.itertext())
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _number(el: etree._Element, numbers: dict[str, int]) -> int:
-    """The code number of an inline element: its id's digits, or one by order for other ids."""
-    ref = el.get("rid") or el.get("id") or ""
-    m = _DIGITS.search(ref)
-    if m:
-        return int(m.group())
-    return numbers.setdefault(ref, 900 + len(numbers))
-
-
-def _coded(el: etree._Element | None, numbers: dict[str, int] | None = None) -> str:
-    """The text of ``el`` with inline elements turned back into ``<gN>``/``<xN/>`` codes.
-
-    Other tools' elements are read too: ``<ph>``/``<it>`` as standalone
-    codes, ``<bpt>``/``<ept>`` as the halves of a pair, ``<mrk>`` as its text.
-    """
-    if el is None:
-        return ""
-    numbers = {} if numbers is None else numbers
-    out = [el.text or ""]
-    for child in el:
-        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if name == "g":
-            n = _number(child, numbers)
-            out.append(f"<g{n}>{_coded(child, numbers)}</g{n}>")
-        elif name in ("x", "ph", "it"):
-            out.append(f"<x{_number(child, numbers)}/>")
-        elif name in ("bx", "bpt"):
-            out.append(f"<g{_number(child, numbers)}>")
-        elif name in ("ex", "ept"):
-            out.append(f"</g{_number(child, numbers)}>")
-        elif name == "mrk":
-            out.append(_coded(child, numbers))
-        out.append(child.tail or "")
-    return "".join(out)
-
-
-def _tags(source: etree._Element | None, numbers: dict[str, int]) -> tuple[Tag, ...]:
-    """The tags the toolkit wrote on the codes of ``source`` (``ctype``, ``equiv-text``)."""
-    found: dict[int, Tag] = {}
-    if source is None:
-        return ()
-    for el in source.iter(_Q + "g", _Q + "x", _Q + "bx"):
-        n = _number(el, numbers)
-        words, ctype = el.get("equiv-text"), el.get("ctype", "")
-        if n in found or words is None:
-            continue
-        role, detail = parse_what(words)
-        if role == "markup" and ctype:
-            role = _ROLE.get(ctype, ctype.removeprefix("x-"))
-        found[n] = Tag(n, "x" if el.tag == _Q + "x" else "g", role, detail)
-    return tuple(found.values())
 
 
 def _state(text: str, attr: str | None, approved: str | None) -> State:
@@ -307,7 +197,7 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
             notes.append(Note(text.removeprefix("qa: "), NoteOrigin.QA))  # older runs kept it
         else:
             comments.append(text)
-    text = _coded(target, ids)
+    text = read_codes(target, ids)
     state = _state(text, target.get("state") if target is not None else None,
                    tu.get("approved"))
     qualifier = target.get("state-qualifier") if target is not None else None
@@ -321,22 +211,22 @@ def _read_unit(tu: etree._Element, src: str, tgt: str) -> Segment:
     prev_src = prev_tgt = ""
     alternatives = []
     for alt in tu.findall(_Q + "alt-trans"):
-        alt_src, alt_tgt = _coded(alt.find(_Q + "source"), ids), _coded(alt.find(_Q + "target"), ids)
+        alt_src, alt_tgt = read_codes(alt.find(_Q + "source"), ids), read_codes(alt.find(_Q + "target"), ids)
         if alt.get("alttranstype") == "previous-version":
             prev_src, prev_tgt = alt_src, alt_tgt
         elif alt.get("alttranstype", "proposal") == "proposal":
-            alternatives.append(Alternative(alt_src or _coded(tu.find(_Q + "source"), ids), alt_tgt,
+            alternatives.append(Alternative(alt_src or read_codes(tu.find(_Q + "source"), ids), alt_tgt,
                                             alt.get("origin", ""), _quality(alt.get("match-quality"))))
     uid = tu.get("id", "")
     block, index = position(uid)
     notes, legacy_unknown = split_legacy_notes(notes)
     extra = tu.get("extradata", "")
     return Segment(
-        id=uid, source=_coded(tu.find(_Q + "source"), ids), src=src, tgt=tgt,
+        id=uid, source=read_codes(tu.find(_Q + "source"), ids), src=src, tgt=tgt,
         target=text, origin=origin, state=state, block=block, index=index, ref=ref,
         notes=notes, comments=tuple(comments), unknown=unknown or legacy_unknown,
         previous_source=prev_src, previous_target=prev_tgt, kind=kind, flags=flags,
-        alternatives=tuple(alternatives), tags=_tags(tu.find(_Q + "source"), ids),
+        alternatives=tuple(alternatives), tags=read_tags(tu.find(_Q + "source"), ids),
         base=extra[len(BASE_EXTRADATA):] if extra.startswith(BASE_EXTRADATA) else "",
     )
 

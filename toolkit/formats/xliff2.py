@@ -37,7 +37,6 @@ from lxml import etree
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
-from ..tags import Tag, parse_what, pieces
 from ..xmlutil import clean, parse
 from . import Format, register
 from .states import (
@@ -51,8 +50,8 @@ from .states import (
     position,
     split_legacy_notes,
 )
+from .xliff2_codes import NS, read_codes, read_tags, write_codes
 
-NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -68,70 +67,6 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
     el = etree.SubElement(parent, tag, attrs)
     if text is not None:
         el.text = clean(text)
-    return el
-
-
-# Inline codes are real elements: <pc> for a pair, <ph/> for a standalone,
-# <sc/>/<ec/> for half a pair (split or crossed by a translator). ``type`` and
-# ``subType`` carry the role (``xlf:b``, ``xlf:lb``… or ``toolkit:<role>``),
-# ``disp``/``dispStart`` what the code stands for in words (what CAT tools show
-# on the tag), ``equiv`` its plain text. The markup itself stays in the release.
-_ROLE_TYPE = {"bold": ("fmt", "xlf:b"), "italic": ("fmt", "xlf:i"),
-              "underline": ("fmt", "xlf:u"), "break": ("fmt", "xlf:lb"),
-              "strike": ("fmt", "toolkit:strike"), "sup": ("fmt", "toolkit:sup"),
-              "sub": ("fmt", "toolkit:sub"), "link": ("link", "toolkit:link"),
-              "image": ("image", "toolkit:image"), "code": ("ui", "toolkit:code")}
-_SUBTYPE_ROLE = {sub: role for role, (_, sub) in _ROLE_TYPE.items()}
-
-
-def _append(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + clean(text)
-    else:
-        parent.text = (parent.text or "") + clean(text)
-
-
-def _code_attrs(tag: Tag | None, disp: str) -> dict[str, str]:
-    if tag is None:
-        return {}
-    kind, sub = _ROLE_TYPE.get(tag.role, ("other", "toolkit:" + tag.role))
-    attrs = {"type": kind, "subType": sub, disp: tag.what}
-    if tag.equiv and disp == "disp":
-        attrs["equiv"] = tag.equiv
-    return attrs
-
-
-def _inline(el: etree._Element, text: str, tags: dict[int, Tag]) -> etree._Element:
-    """Fill ``el`` with ``text``, its codes as inline elements (ids unique in the text)."""
-    stack = [el]
-    used: dict[str, int] = {}
-
-    def ident(n: int) -> str:
-        # XLIFF 2 wants each inline id once; a translator's duplicate gets a suffix.
-        used[str(n)] = used.get(str(n), 0) + 1
-        return str(n) if used[str(n)] == 1 else f"{n}-{used[str(n)]}"
-
-    begun: dict[int, str] = {}
-    for kind, n, s in pieces(text):
-        if kind == "text":
-            _append(stack[-1], s)
-        elif kind == "open":
-            stack.append(etree.SubElement(stack[-1], _Q + "pc", id=ident(n),
-                                          **_code_attrs(tags.get(n), "dispStart")))
-        elif kind == "close":
-            stack.pop()
-        elif kind == "x":
-            etree.SubElement(stack[-1], _Q + "ph", id=ident(n), **_code_attrs(tags.get(n), "disp"))
-        elif kind == "begin":
-            attrs = _code_attrs(tags.get(n), "disp")
-            if s != "paired":
-                attrs["isolated"] = "yes"
-            begun[n] = ident(n)
-            etree.SubElement(stack[-1], _Q + "sc", id=begun[n], **attrs)
-        elif s == "paired" and n in begun:
-            etree.SubElement(stack[-1], _Q + "ec", startRef=begun.pop(n))
-        else:
-            etree.SubElement(stack[-1], _Q + "ec", id=ident(n), isolated="yes")
     return el
 
 
@@ -152,8 +87,8 @@ def _unit(parent: etree._Element, seg: Segment, uid: str, obsolete: bool = False
     if seg.previous_source or seg.previous_target:
         match = _el(_el(unit, _MTC + "matches"), _MTC + "match", ref="#s1", type="other",
                     subType=_PREVIOUS, origin="previous version")
-        _inline(_el(match, _Q + "source"), seg.previous_source, tags)
-        _inline(_el(match, _Q + "target"), seg.previous_target, tags)
+        write_codes(_el(match, _Q + "source"), seg.previous_source, tags)
+        write_codes(_el(match, _Q + "target"), seg.previous_target, tags)
     if seg.alternatives:
         matches = unit.find(_MTC + "matches")
         if matches is None:
@@ -164,8 +99,8 @@ def _unit(parent: etree._Element, seg: Segment, uid: str, obsolete: bool = False
             if cand.score is not None:
                 attrs["matchQuality"] = f"{cand.score:g}"
             match = _el(matches, _MTC + "match", **attrs)
-            _inline(_el(match, _Q + "source"), cand.source, tags)
-            _inline(_el(match, _Q + "target"), cand.target, tags)
+            write_codes(_el(match, _Q + "source"), cand.source, tags)
+            write_codes(_el(match, _Q + "target"), cand.target, tags)
     meta = []
     if seg.origin != Origin.NONE:
         meta.append(("origin", seg.origin.value))
@@ -188,9 +123,9 @@ def _unit(parent: etree._Element, seg: Segment, uid: str, obsolete: bool = False
     if seg.state == State.DRAFT:
         attrs["subState"] = SUBSTATE_PREFIX + "draft"
     segment = _el(unit, _Q + "segment", **attrs)
-    _inline(_el(segment, _Q + "source"), seg.source, tags)
+    write_codes(_el(segment, _Q + "source"), seg.source, tags)
     if seg.target or seg.state != State.UNTRANSLATED:
-        _inline(_el(segment, _Q + "target"), seg.target, tags)
+        write_codes(_el(segment, _Q + "target"), seg.target, tags)
 
 
 def _unit_ids(segs: tuple[Segment, ...]) -> list[str]:
@@ -234,64 +169,6 @@ def _text(el: etree._Element | None) -> str:
     return "" if el is None else "".join(el.itertext())
 
 
-_DIGITS = re.compile(r"\d+")
-
-
-def _number(ref: str, numbers: dict[str, int]) -> int:
-    """The code number of an inline id: its first digits, or one by order for other ids."""
-    m = _DIGITS.search(ref)
-    return int(m.group()) if m else numbers.setdefault(ref, 900 + len(numbers))
-
-
-def _coded(el: etree._Element | None, numbers: dict[str, int]) -> str:
-    """The text of ``el`` with inline elements turned back into ``<gN>``/``<xN/>`` codes.
-
-    ``<mrk>``/``<sm/>``/``<em/>`` annotations give their text; ``<cp>`` its character.
-    """
-    if el is None:
-        return ""
-    out = [el.text or ""]
-    starts: dict[str, int] = {}
-    for child in el:
-        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
-        if name == "pc":
-            n = _number(child.get("id", ""), numbers)
-            out.append(f"<g{n}>{_coded(child, numbers)}</g{n}>")
-        elif name == "ph":
-            out.append(f"<x{_number(child.get('id', ''), numbers)}/>")
-        elif name == "sc":
-            n = _number(child.get("id", ""), numbers)
-            starts[child.get("id", "")] = n
-            out.append(f"<g{n}>")
-        elif name == "ec":
-            ref = child.get("startRef") or child.get("id", "")
-            out.append(f"</g{starts.get(ref) or _number(ref, numbers)}>")
-        elif name == "mrk":
-            out.append(_coded(child, numbers))
-        elif name == "cp":
-            hexa = child.get("hex", "")
-            out.append(chr(int(hexa, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", hexa) else "")
-        out.append(child.tail or "")
-    return "".join(out)
-
-
-def _tags(sources: list[etree._Element], numbers: dict[str, int]) -> tuple[Tag, ...]:
-    """The tags the toolkit wrote on the codes of the unit's sources (``subType``, ``disp``)."""
-    found: dict[int, Tag] = {}
-    for source in sources:
-        for el in source.iter(_Q + "pc", _Q + "ph", _Q + "sc"):
-            n = _number(el.get("id", ""), numbers)
-            words = el.get("dispStart") if el.tag == _Q + "pc" else el.get("disp")
-            if n in found or words is None:
-                continue
-            role, detail = parse_what(words)
-            sub = el.get("subType", "")
-            if role == "markup" and sub:
-                role = _SUBTYPE_ROLE.get(sub, sub.removeprefix("toolkit:"))
-            found[n] = Tag(n, "x" if el.tag == _Q + "ph" else "g", role, detail)
-    return tuple(found.values())
-
-
 def _meta(parent: etree._Element) -> list[tuple[str, str]]:
     out = []
     for md in parent.iterchildren(_MDA + "metadata"):
@@ -306,9 +183,9 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
     segments = [s for s in unit if s.tag in (_Q + "segment", _Q + "ignorable")]
     ids: dict[str, int] = {}  # other tools' non-numeric code ids, the same across the unit
     sources = [s.find(_Q + "source") for s in segments]
-    source = "".join(_coded(s, ids) for s in sources)
+    source = "".join(read_codes(s, ids) for s in sources)
     targets = [s.find(_Q + "target") for s in segments]
-    target = "".join(_coded(t, ids) for t in targets)
+    target = "".join(read_codes(t, ids) for t in targets)
     states = [s.get("state", "initial") for s in segments if s.tag == _Q + "segment"]
     if not target:
         state = State.UNTRANSLATED
@@ -329,7 +206,7 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
     prev_src = prev_tgt = ""
     alternatives = []
     for match in unit.iter(_MTC + "match"):
-        m_src, m_tgt = _coded(match.find(_Q + "source"), ids), _coded(match.find(_Q + "target"), ids)
+        m_src, m_tgt = read_codes(match.find(_Q + "source"), ids), read_codes(match.find(_Q + "target"), ids)
         if match.get("subType") == _PREVIOUS:
             prev_src, prev_tgt = m_src, m_tgt
         else:
@@ -347,7 +224,7 @@ def _read_unit(unit: etree._Element, src: str, tgt: str) -> Segment:
         unknown=tuple(v for k, v in meta if k == "unknown") or legacy_unknown,
         previous_source=prev_src, previous_target=prev_tgt, kind=values.get("kind", ""),
         flags=tuple(v for k, v in meta if k == "flag"),
-        alternatives=tuple(alternatives), tags=_tags([s for s in sources if s is not None], ids),
+        alternatives=tuple(alternatives), tags=read_tags([s for s in sources if s is not None], ids),
         base=unit.get(_BASE, ""),
     )
 

@@ -16,10 +16,7 @@ threshold, and rapidfuzz scores what is left.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-import time
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,37 +28,14 @@ from rapidfuzz import fuzz
 
 from ..errors import MemoryError_
 from ..langs import Lang
+from .keys import NORM_VERSION, normalize, terms  # noqa: F401  (importable from here too)
+from .schema import APP_ID, SCHEMA, corrupt, open_connection  # noqa: F401
 
-APP_ID = 0x544B544D  # "TKTM": marks the SQLite file as a toolkit memory
-SCHEMA = "1"
 DEFAULT_THRESHOLD = 75.0
-_HEADER = b"SQLite format 3\x00"
 _RANK = {"draft": 0, "translated": 1, "reviewed": 2, "final": 3}
 _RARE_TERMS = 6  # posting lists consulted per lookup
 _CANDIDATES = 120  # units scored by rapidfuzz per lookup
 _POSTING_CAP = 4000
-
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS units(
-    id INTEGER PRIMARY KEY,
-    src TEXT NOT NULL, tgt TEXT NOT NULL,
-    source TEXT NOT NULL, target TEXT NOT NULL, norm TEXT NOT NULL,
-    origin TEXT NOT NULL, state TEXT NOT NULL, rank INTEGER NOT NULL,
-    file TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL, changed TEXT NOT NULL,
-    UNIQUE(src, tgt, norm, target)
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(
-    norm, content='units', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS units_vocab USING fts5vocab(units_fts, row);
-CREATE TRIGGER IF NOT EXISTS units_ai AFTER INSERT ON units BEGIN
-    INSERT INTO units_fts(rowid, norm) VALUES (new.id, new.norm);
-END;
-CREATE TRIGGER IF NOT EXISTS units_ad AFTER DELETE ON units BEGIN
-    INSERT INTO units_fts(units_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
-END;
-"""
 
 _UPSERT = """
 INSERT INTO units(src, tgt, source, target, norm, origin, state, rank, file, note,
@@ -108,47 +82,6 @@ class Match:
         return "tm-exact" if self.exact else "tm-fuzzy"
 
 
-# Typographic variants a sentence is written with, one form each for matching: curly and
-# straight apostrophes, the quotes of each language, and the spaces French puts inside
-# guillemets and before ; : ! ? (no-break, narrow or none).
-_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032\u00b4`"})
-_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
-_QUOTE_SPACE = re.compile(r'(?<=\u00ab)\s+|\s+(?=\u00bb)')
-_PUNCT_SPACE = re.compile(r"\s+(?=[;:!?])")
-NORM_VERSION = "2"  # bump when normalize() changes: stored keys are recomputed on open
-
-
-def normalize(text: str) -> str:
-    """The text matching compares: Unicode NFC, one form of apostrophe and quote, French
-    spaces inside guillemets and before ``; : ! ?`` dropped, whitespace collapsed.
-
-    >>> normalize(" Le  1\u00a0200 ")
-    'Le 1 200'
-    >>> normalize("L\u2019OIM dit\u00a0: \u00ab\u00a0oui\u00a0\u00bb") == normalize('L\'OIM dit: "oui"')
-    True
-    """
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    text = _PUNCT_SPACE.sub("", _QUOTE_SPACE.sub("", text)).translate(_QUOTES)
-    return " ".join(text.split())
-
-
-def terms(text: str) -> list[str]:
-    """Words as the FTS5 ``unicode61 remove_diacritics 2`` tokenizer sees them."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    out, word = [], []
-    for ch in folded:
-        if unicodedata.combining(ch):
-            continue
-        if ch.isalnum():
-            word.append(ch)
-        elif word:
-            out.append("".join(word))
-            word = []
-    if word:
-        out.append("".join(word))
-    return out
-
-
 def _code(lang: str | Lang) -> str:
     return lang.code if isinstance(lang, Lang) else Lang.parse(lang).code
 
@@ -168,142 +101,14 @@ class Memory:
 
     def __init__(self, path: str | os.PathLike, *, create: bool = True) -> None:
         self.path = Path(path)
-        self._conn = self._open(create)
+        self._conn = open_connection(self.path, create)
         # Document frequencies of words, cached until any connection commits a change.
         self._df: dict[str, int] = {}
         self._version = -1
 
-    # -- opening -----------------------------------------------------------------
-    def _fail(self, message: str, exc: BaseException | None = None) -> MemoryError_:
-        hint = "the file was left untouched; restore it from a backup or a TMX export"
-        return MemoryError_(message, path=self.path, hint=hint)
-
-    def _open(self, create: bool) -> sqlite3.Connection:
-        p = self.path
-        if p.is_dir():
-            raise MemoryError_("is a directory, not a memory file", path=p)
-        existed = p.is_file() and p.stat().st_size > 0
-        if existed:
-            with p.open("rb") as fp:
-                if fp.read(16) != _HEADER:
-                    raise self._fail("not an SQLite file (corrupt, or not a translation memory)")
-        elif not create:
-            raise MemoryError_("no such memory file", path=p,
-                               hint="import a TMX, PO or XLIFF file first")
-        else:
-            try:
-                p.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise MemoryError_(f"cannot create memory: {exc.strerror}", path=p) from exc
-        try:
-            conn = sqlite3.connect(p, timeout=30.0, isolation_level=None,
-                                   check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise MemoryError_(f"cannot open memory: {exc}", path=p) from exc
-        try:
-            conn.execute("PRAGMA busy_timeout=30000")
-            self._init_with_retry(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise self._fail(f"corrupt or unreadable memory: {exc}") from exc
-        except MemoryError_:
-            conn.close()
-            raise
-        return conn
-
-    def _init_with_retry(self, conn: sqlite3.Connection) -> None:
-        # Switching a new file to WAL needs a moment of exclusive access and
-        # SQLite does not always wait for it: when two runs open the same new
-        # memory at once, the loser retries instead of calling the file corrupt.
-        delay = 0.01
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                self._init(conn)
-                return
-            except sqlite3.OperationalError as exc:
-                busy = "locked" in str(exc) or "busy" in str(exc)
-                if not busy or time.monotonic() > deadline:
-                    raise
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
-
-    def _init(self, conn: sqlite3.Connection) -> None:
-        # Read the header and the table list in one snapshot: another run may
-        # be creating this very file between two separate reads.
-        conn.execute("BEGIN")
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-            ).fetchone()[0]
-        finally:
-            conn.execute("COMMIT")
-        if app_id not in (0, APP_ID):
-            raise self._fail("SQLite file belongs to another application")
-        if app_id == 0 and tables:
-            raise self._fail("SQLite file is not a toolkit memory")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        if app_id == 0:
-            self._create(conn)
-        version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if not version or version[0] != SCHEMA:
-            raise self._fail(f"unsupported memory schema {version[0] if version else '?'}")
-        norm = conn.execute("SELECT value FROM meta WHERE key='norm'").fetchone()
-        if not norm or norm[0] != NORM_VERSION:
-            self._renormalize(conn)
-
-    @staticmethod
-    def _renormalize(conn: sqlite3.Connection) -> None:
-        """Recompute the matching keys of a memory written by an older ``normalize``.
-
-        Two units whose keys become equal (the same sentence with ’ and ') are one unit:
-        the highest review state is kept, as :meth:`add` does.
-        """
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            rows = conn.execute("SELECT id, src, tgt, source, target, norm, state, rank "
-                                "FROM units ORDER BY id").fetchall()
-            for uid, src, tgt, source, target, old, state, rank in rows:
-                new = normalize(source)
-                if new == old:
-                    continue
-                twin = conn.execute("SELECT id, rank FROM units WHERE src=? AND tgt=? AND "
-                                    "norm=? AND target=?", (src, tgt, new, target)).fetchone()
-                if twin:
-                    if rank > twin[1]:
-                        conn.execute("UPDATE units SET rank=?, state=? WHERE id=?",
-                                     (rank, state, twin[0]))
-                    conn.execute("DELETE FROM units WHERE id=?", (uid,))
-                    continue
-                # The full-text index has no update trigger: take the old key out, put the new in.
-                conn.execute("INSERT INTO units_fts(units_fts, rowid, norm) "
-                             "VALUES ('delete', ?, ?)", (uid, old))
-                conn.execute("UPDATE units SET norm=? WHERE id=?", (new, uid))
-                conn.execute("INSERT INTO units_fts(rowid, norm) VALUES (?, ?)", (uid, new))
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('norm', ?)", (NORM_VERSION,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    @staticmethod
-    def _create(conn: sqlite3.Connection) -> None:
-        # Two processes may create the same new file: IF NOT EXISTS inside one
-        # IMMEDIATE transaction makes the second a no-op.
-        script = (f"BEGIN IMMEDIATE;\n{_DDL}\n"
-                  f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA}');\n"
-                  f"INSERT OR IGNORE INTO meta VALUES ('norm', '{NORM_VERSION}');\n"
-                  f"PRAGMA application_id={APP_ID};\nCOMMIT;")
-        try:
-            conn.executescript(script)
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    # -- errors and lifetime ------------------------------------------------------
+    def _fail(self, message: str) -> MemoryError_:
+        return corrupt(self.path, message)
 
     @contextmanager
     def _guard(self) -> Iterator[sqlite3.Connection]:

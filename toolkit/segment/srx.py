@@ -49,7 +49,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..fileio import write_bytes_atomic
-from .core import _CONTINUERS, _LEAD_STRIP, _NAME_WORDS, _SELF, _TITLE_WORDS, ELISION, OPENERS
+from .core import _CONTINUERS, _LEAD_STRIP, ELISION, OPENERS
+from .extra_cuts import _NAME_WORDS, _SELF, _TITLE_WORDS
 from .rules import FALLBACK, Rules, rules_for, source_of
 
 NS = "http://www.lisa.org/srx20"
