@@ -223,7 +223,7 @@ _FR_FEM = {"traite", "victime", "personne", "aide", "assistance", "frontière", 
            "protection", "zone", "base", "cause", "région", "ville", "terre", "mer", "enquête",
            "équipe", "charte", "stratégie", "déclaration", "commission", "cellule", "plateforme",
            "initiative", "réponse", "traversée", "mobilité", "crise", "violence", "voie", "langue",
-           "exploitation", "servitude", "migration", "diaspora", "population"}
+           "exploitation", "migration", "diaspora", "population"}
 _FR_MASC = {"programme", "centre", "groupe", "organisme", "système", "comité", "rôle", "modèle",
             "problème", "cadre", "pacte", "dialogue", "siège", "commerce", "contrôle", "service",
             "territoire", "processus", "office", "bureau", "fonds", "plan", "travail", "réseau",
