@@ -116,7 +116,10 @@ def es_key(surface: str) -> str | None:
     >>> [es_key(w) for w in ("Migrantes", "migraciones", "menores", "trata", "trato")]
     ['migrante', 'migracion', 'menor', 'trata', 'trato']
     """
-    w = _strip_accents(_fold(surface))
+    folded = _fold(surface)
+    w = _strip_accents(folded)
+    if folded.endswith("íses"):  # países: the plural of país, like the singular
+        w = w[:-2]
     if w in _ES_DROP:
         return None
     w = _ES_MAP.get(w, w)
