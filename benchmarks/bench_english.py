@@ -8,7 +8,9 @@ this benchmark) and the first N lines of newstest2013 and FLORES dev read in
 the en→fr direction (``../shared/eval``). Rows: raw Apertium, the stack without
 the glossary, and the full shipped stack. Terms: the share of the shipped
 glossary's concepts found in the English source whose approved French or
-Spanish rendering is in the draft.
+Spanish rendering is in the draft (through inflection: the check folds number
+and gender); forms: the share of those renderings written in the draft exactly
+as the reference writes them (number, elision: "migrants bloqués", "l'OIM").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_glossary import term_scores  # noqa: E402
 
 from toolkit.engines import create  # noqa: E402
-from toolkit.glossary import Verifier, load_default  # noqa: E402
+from toolkit.glossary import DEPRECATED, Matcher, Verifier, load_default  # noqa: E402
 from toolkit.langs import Lang  # noqa: E402
 from toolkit.stack import build  # noqa: E402
 
@@ -38,6 +40,21 @@ EN = Lang.parse("en")
 def _lines(path: Path, n: int | None = None) -> list[str]:
     lines = path.read_text("utf-8").splitlines()
     return lines[:n] if n else lines
+
+
+def form_score(src: list[str], hyp: list[str], ref: list[str], glossary, tgt: str) -> float:
+    """Share of the reference's term renderings (for concepts of the source) found in the
+    draft exactly as written, case aside."""
+    source = Matcher(glossary, "en", deprecated=False, resolve=True)
+    target = Matcher(glossary, tgt)
+    needed = found = 0
+    for s, h, r in zip(src, hyp, ref, strict=True):
+        ids = {m.concept.id for m in source.find(s)}
+        for m in target.find(r):
+            if m.concept.id in ids and m.term.status != DEPRECATED:
+                needed += 1
+                found += m.span.text.casefold() in h.casefold()
+    return found / needed if needed else 1.0
 
 
 def main() -> int:
@@ -71,6 +88,7 @@ def main() -> int:
                     s = term_scores(src, hyp, verifiers[tgt])
                     row[key + ".terms"] = round(s["term_accuracy"], 4)
                     row[key + ".forbidden"] = s["forbidden"]
+                    row[key + ".forms"] = round(form_score(src, hyp, ref, glossary, tgt), 4)
         row["seconds"] = round(time.perf_counter() - t0, 1)
         results.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)

@@ -113,6 +113,8 @@ class _PhraseEngine(GlossaryEngine):
     article the contraction held (compte tenu du → given the).
     """
 
+    resolve = False  # several renderings of one expression: _words chooses
+
     def __init__(self, inner: Engine, glossary: Glossary) -> None:
         super().__init__(inner, glossary)
         self._dotted = [

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
-from .inflect import en_number, es_article, es_gender, es_number
+from .inflect import en_number, es_article, es_gender, es_number, fr_elides, fr_gender, fr_number
 from .match import Match, Matcher
 from .model import Glossary, Term
 from .verify import Verifier
@@ -54,6 +54,7 @@ class Slot:
     term: Term
     target: str
     plural: bool
+    follows: str = ""  # the source word after the term, for repairs around the placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,8 @@ def _target_for(match: Match, tgt: str, source: str) -> tuple[Term, str, bool] |
             pl = [t for t in concept.approved(tgt) if t.text == term.text + "s"]
             text = pl[0].text if pl else text
     elif concept.article != "none" and match.number:
-        text = (en_number if tgt == "en" else es_number if tgt == "es" else
-                lambda t, n: t)(text, match.number)
+        text = {"en": en_number, "es": es_number, "fr": fr_number}.get(
+            tgt, lambda t, n: t)(text, match.number)
     return term, text, plural
 
 
@@ -95,6 +96,8 @@ class GlossaryEngine(Wrapper):
     >>> from toolkit.glossary import load_default
     >>> engine = GlossaryEngine(inner_engine, load_default())  # doctest: +SKIP
     """
+
+    resolve = True  # a span several concepts claim equally is left alone
 
     def __init__(self, inner: Engine, glossary: Glossary, *, strategy: str = "protect") -> None:
         if strategy not in STRATEGIES:
@@ -112,7 +115,8 @@ class GlossaryEngine(Wrapper):
 
     def matcher(self, lang: str) -> Matcher:
         if lang not in self._matchers:
-            self._matchers[lang] = Matcher(self.glossary, lang, deprecated=False)
+            self._matchers[lang] = Matcher(self.glossary, lang, deprecated=False,
+                                           resolve=self.resolve)
         return self._matchers[lang]
 
     def verifier(self, src: str, tgt: str) -> Verifier:
@@ -133,7 +137,9 @@ class GlossaryEngine(Wrapper):
             n += 1
             pieces += [text[pos:m.span.start], token]
             pos = m.span.end
-            slots.append(Slot(token, m, chosen[0], chosen[1], chosen[2]))
+            nxt = re.match(r"\W*?(\w+)", text[m.span.end:])
+            slots.append(Slot(token, m, chosen[0], chosen[1], chosen[2],
+                              nxt.group(1) if nxt else ""))
         pieces.append(text[pos:])
         return Plan(text, "".join(pieces), tuple(slots))
 
@@ -238,8 +244,17 @@ def restore(text: str, slots: Sequence[Slot], tgt: str) -> str:
         new = slot.target
         if tgt == "en":
             before, new = _english_article(before, new, slot)
-        elif tgt == "es":
-            before = _spanish_article(before, new, slot)
+        elif tgt in ("es", "fr"):
+            start = _SENTENCE_START.search(before)
+            fix = _spanish_article if tgt == "es" else _french_article
+            before = fix(_with_article(before, slot, tgt), new, slot)
+            if slot.match.term.lang == "en":
+                after = _pivot_residue(after, slot)
+                if start and len(before) > start.end():  # an article went in at the start
+                    before = before[: start.end()] + before[start.end()].upper() + \
+                        before[start.end() + 1:]
+                    text = before + new + after
+                    continue
         if _SENTENCE_START.search(before):
             new = new[0].upper() + new[1:]
         text = before + new + after
@@ -276,3 +291,101 @@ def _spanish_article(before: str, new: str, slot: Slot) -> str:
     plural = slot.plural or word.lower() in ("los", "las", "unos", "unas")
     fixed = es_article(word, gender, plural)
     return before[: art.start()] + fixed + before[art.start() + len(word):]
+
+
+_FR_ART = re.compile(r"(?:(?<![\w'’])(le|la|les|l['’]|du|de la|de l['’]|des|au|à la|à l['’]|aux|un|une|"
+                     r"de|d['’])(\s*))$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?<![\w'’])(?:le|la|les|l['’]|du|des|au|aux|un|une|ce|cet|cette|ces|son|sa|"
+                         r"ses|leur|leurs|notre|nos|votre|vos|el|los|las|del|al|su|sus|lo|este|esta|"
+                         r"nuestra|nuestro)\s*$", re.IGNORECASE)
+_FR_FORMS = {
+    # (article, feminine, elided, plural) → form; "de"/"d'" stay a bare preposition
+    "le": ("le", "la", "l'", "les"), "la": ("le", "la", "l'", "les"), "l'": ("le", "la", "l'", "les"),
+    "du": ("du", "de la", "de l'", "des"), "de la": ("du", "de la", "de l'", "des"),
+    "de l'": ("du", "de la", "de l'", "des"),
+    "au": ("au", "à la", "à l'", "aux"), "à la": ("au", "à la", "à l'", "aux"),
+    "à l'": ("au", "à la", "à l'", "aux"),
+    "un": ("un", "une", None, None), "une": ("un", "une", None, None),
+    "de": ("de", "de", "d'", "de"), "d'": ("de", "de", "d'", "de"),
+}
+
+
+def _acronym_needs_article(slot: Slot) -> bool:
+    """An organisation's acronym goes without *the* in English and with an article in French
+    and Spanish (IOM helps → L'OIM aide, La OIM ayuda)."""
+    return slot.match.term.lang == "en" and slot.match.concept.article == "short" and \
+        slot.term.type in ("acronym", "abbreviation")
+
+
+def _with_article(before: str, slot: Slot, tgt: str) -> str:
+    if slot.match.term.lang == "en" and slot.match.number == "pl" \
+            and _SENTENCE_START.search(before) and not before.rstrip().endswith("("):
+        # A plural English subject goes without an article, a French or Spanish one takes
+        # it: "Victims of trafficking receive" → "Les victimes de la traite", "Las víctimas".
+        if tgt == "fr":
+            return before + "les "
+        gender = slot.term.gender or es_gender(slot.term.text)
+        return before + ("las " if gender == "feminine" else "los ")
+    if not _acronym_needs_article(slot) or _DETERMINED.search(before) or \
+            before.rstrip().endswith("("):
+        return before
+    full = slot.match.concept.preferred(tgt) or slot.term
+    if tgt == "fr":
+        feminine = (full.gender or fr_gender(full.text)) == "feminine"
+        bare = re.search(r"(?<![\w'’])(de|d['’]|à)\s*$", before, re.IGNORECASE)
+        if bare:  # de OIM → de l'OIM, à HCR → au HCR
+            word = bare.group(1).lower().replace("’", "'")
+            art = {"d'": "de l'", "de": "de l'", "à": "à l'"}[word]
+            return before[: bare.start(1)] + _case_like(art, bare.group(1)) + \
+                ("" if art.endswith("'") else " ")
+        return before + ("la " if feminine else "le ")
+    gender = full.gender or es_gender(full.text)
+    return before + ("la " if gender == "feminine" else "el ")
+
+
+def _french_article(before: str, new: str, slot: Slot) -> str:
+    """The article before a French term agreeing with it: elision (l'OIM, d'asile), gender
+    (la traite, le trafic) and number (les migrants bloqués)."""
+    art = _FR_ART.search(before)
+    if not art:
+        return before
+    word = art.group(1)
+    key = word.lower().replace("’", "'")
+    forms = _FR_FORMS.get(key)
+    if forms is None:
+        return before
+    concept = slot.match.concept
+    full = concept.preferred("fr") if slot.term.type in ("acronym", "abbreviation") else slot.term
+    feminine = ((full or slot.term).gender or fr_gender((full or slot.term).text)) == "feminine"
+    plural = slot.plural or (slot.term.type not in ("acronym", "abbreviation")
+                             and slot.match.number == "pl")
+    if plural and forms[3] and key not in ("de", "d'"):
+        fixed = forms[3]
+    elif fr_elides(new) and forms[2]:
+        fixed = forms[2]
+    elif key in ("de", "d'"):
+        fixed = "de"
+    elif key in ("les", "des", "aux") or (key in ("le", "la", "l'", "du", "de la", "de l'", "au",
+                                                   "à la", "à l'") and plural):
+        return before
+    else:
+        fixed = forms[1] if feminine else forms[0]
+    space = "" if fixed.endswith("'") else (art.group(2) or " ")
+    return before[: art.start(1)] + _case_like(fixed, word) + space
+
+
+def _case_like(new: str, old: str) -> str:
+    return new[0].upper() + new[1:] if old[:1].isupper() else new
+
+
+# What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
+# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé).
+_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles)\s+(?=[a-zà-ÿ])")
+_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ])")
+
+
+def _pivot_residue(after: str, slot: Slot) -> str:
+    after = _PRONOUN.sub(r"\1", after, count=1)
+    if slot.follows[:1].islower():  # the English went on in lower case: no name starts here
+        after = _CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), after, count=1)
+    return after

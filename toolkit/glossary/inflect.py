@@ -88,6 +88,8 @@ def _es_plural(word: str) -> str:
 
 
 def _es_singular(word: str) -> str:
+    if word.endswith("íses"):  # países → país
+        return word[:-2]
     for plain, acc in (("iones", "ión"), ("ces", "z")):
         if word.endswith(plain):
             return word[: -len(plain)] + acc
@@ -148,3 +150,114 @@ def es_article(article: str, gender: str, plural: bool) -> str:
     low = article.lower()
     new = table.get(low, article)
     return new[0].upper() + new[1:] if article[:1].isupper() else new
+
+
+# French: the words of a term up to its first preposition agree in number (migrants bloqués,
+# victimes de la traite); what follows the preposition does not.
+_FR_HEAD_BREAK = {"de", "du", "des", "d", "pour", "contre", "à", "au", "aux", "en", "sur", "par",
+                  "et", "avec", "sans", "dans", "entre", "vers", "chez"}
+_FR_INVARIABLE = {"non", "anti", "pré", "post", "ex"}
+_FR_AL_S = {"bal", "carnaval", "festival", "récital", "chacal", "naval", "banal", "fatal", "natal"}
+
+
+def _fr_plural(word: str) -> str:
+    low = word.lower()
+    if low[-1] in "sxz" or low in _FR_INVARIABLE:
+        return word
+    if low.endswith(("eau", "au", "eu")) and low not in ("pneu", "bleu"):
+        return word + "x"
+    if low.endswith("al") and low not in _FR_AL_S:
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+# Nouns written with -s or -x in the singular too.
+_FR_S_SINGULAR = {"pays", "fois", "corps", "temps", "processus", "fonds", "accès", "succès",
+                  "progrès", "recours", "secours", "discours", "cours", "concours", "abus",
+                  "refus", "avis", "choix", "prix", "voix", "poids", "mois", "sans-papiers"}
+
+
+def _fr_singular(word: str) -> str:
+    low = word.lower()
+    if low in _FR_S_SINGULAR:
+        return word
+    if low.endswith("aux") and len(low) > 4:
+        return word[:-3] + "al"
+    if low.endswith(("eaux", "eux")):
+        return word[:-1]
+    if low.endswith("s") and len(low) > 3:
+        return word[:-1]
+    return word
+
+
+def fr_number(term: str, number: str) -> str:
+    """French ``term`` with the noun and adjectives before its first preposition inflected.
+
+    >>> fr_number("migrant bloqué", "pl"), fr_number("mineur non accompagné", "pl")
+    ('migrants bloqués', 'mineurs non accompagnés')
+    >>> fr_number("victime de la traite", "pl"), fr_number("centre régional", "pl")
+    ('victimes de la traite', 'centres régionaux')
+    """
+    if number not in ("pl", "sg"):
+        return term
+    words = term.split(" ")
+    change = _fr_plural if number == "pl" else _fr_singular
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _FR_HEAD_BREAK or low[:2] in ("d'", "d’", "l'", "l’"):
+            break
+        if all(part.isalpha() for part in w.split("-")) and not (w.isupper() and len(w) > 1):
+            words[i] = "-".join(change(p) if p.lower() not in _FR_INVARIABLE else p
+                                for p in w.split("-")) if "-" in w else change(w)
+    return " ".join(words)
+
+
+# Endings and nouns that say feminine; everything else is taken as masculine. Only the
+# article before a term depends on it (la traite, le trafic, la CEDEAO, le HCR).
+_FR_FEM_END = ("tion", "sion", "xion", "té", "ure", "ence", "ance", "ette", "ière", "euse", "rice",
+               "ie", "ude", "ise", "esse", "aison", "ée", "elle", "enne", "onne", "ine", "ade",
+               "ique", "ive", "ue", "ale", "ode")
+_FR_FEM = {"traite", "victime", "personne", "aide", "assistance", "frontière", "main-d'œuvre",
+           "route", "famille", "femme", "fille", "union", "loi", "communauté", "matrice", "santé",
+           "gestion", "autorité", "agence", "organisation", "mendicité", "servitude", "politique",
+           "protection", "zone", "base", "cause", "région", "ville", "terre", "mer", "enquête",
+           "équipe", "charte", "stratégie", "déclaration", "commission", "cellule", "plateforme",
+           "initiative", "réponse", "traversée", "mobilité", "crise", "violence", "voie", "langue",
+           "exploitation", "migration", "diaspora", "population"}
+_FR_MASC = {"programme", "centre", "groupe", "organisme", "système", "comité", "rôle", "modèle",
+            "problème", "cadre", "pacte", "dialogue", "siège", "commerce", "contrôle", "service",
+            "territoire", "processus", "office", "bureau", "fonds", "plan", "travail", "réseau",
+            "mécanisme", "accueil", "asile", "abri", "exode", "projet", "trafic", "retour",
+            "passeur", "migrant", "partenariat", "haut-commissariat", "haut-commissaire",
+            "rapporteur", "conseil", "secrétariat", "département", "ministère", "dispositif"}
+# Nouns whose h forbids elision (le Haut-Commissariat, le harcèlement).
+_FR_ASPIRATED = ("haut", "hausse", "hors", "héros", "honte", "harcèlement", "handicap", "hasard",
+                 "halte", "hameau", "hangar", "haine", "hiérarchie", "hongr")
+
+
+def fr_gender(term: str) -> str:
+    """``"feminine"`` or ``"masculine"`` for a French term, from its first noun.
+
+    >>> fr_gender("traite des personnes"), fr_gender("Organisation internationale"), fr_gender("trafic")
+    ('feminine', 'feminine', 'masculine')
+    """
+    head = term.split(" ")[0].lower()
+    singular = _fr_singular(head)
+    for w in (head, singular):
+        if w in _FR_FEM:
+            return "feminine"
+        if w in _FR_MASC:
+            return "masculine"
+    return "feminine" if singular.endswith(_FR_FEM_END) else "masculine"
+
+
+def fr_elides(word: str) -> bool:
+    """Whether *le*/*la*/*de* before ``word`` become *l'*/*d'* (l'OIM, d'asile, but le HCR)."""
+    if not word:
+        return False
+    if word[:2].isupper() and word.replace("-", "").isalnum():  # an acronym: its first letter
+        return word[0] in "AEIOU"
+    low = word.lower()
+    if low.startswith("h"):
+        return not low.startswith(_FR_ASPIRATED)
+    return low[0] in "aeiouyàâäéèêëîïôöûùü"

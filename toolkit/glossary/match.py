@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Span
-from .model import DEPRECATED, Concept, Glossary, Term
+from .model import DEPRECATED, PREFERRED, Concept, Glossary, Term
 
 _APOS = "'’ʼ‘`´"
 _TOKEN = re.compile(
@@ -116,7 +116,10 @@ def es_key(surface: str) -> str | None:
     >>> [es_key(w) for w in ("Migrantes", "migraciones", "menores", "trata", "trato")]
     ['migrante', 'migracion', 'menor', 'trata', 'trato']
     """
-    w = _strip_accents(_fold(surface))
+    folded = _fold(surface)
+    w = _strip_accents(folded)
+    if folded.endswith("íses"):  # países: the plural of país, like the singular
+        w = w[:-2]
     if w in _ES_DROP:
         return None
     w = _ES_MAP.get(w, w)
@@ -215,8 +218,11 @@ class Matcher:
     """
 
     def __init__(self, glossary: Glossary | Iterable[Concept], lang: str, *,
-                 deprecated: bool = True) -> None:
+                 deprecated: bool = True, resolve: bool = False) -> None:
         self.lang = lang
+        # resolve: one concept per span (see _one_concept_per_span); phrase rules, which
+        # list several renderings of one expression, choose among them themselves.
+        self.resolve = resolve
         self._index: dict[str, list[tuple[tuple[str, ...], Concept, Term]]] = {}
         self.terms = 0
         for concept in glossary:
@@ -256,7 +262,7 @@ class Matcher:
         found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
         if overlapping:
             return found
-        return _longest_first(found)
+        return _longest_first(_one_concept_per_span(found) if self.resolve else found)
 
     def _extend(self, text: str, tokens: list[Token], content: list[int], ci: int,
                 keys: tuple[str, ...], comma: bool = False) -> int | None:
@@ -280,17 +286,78 @@ class Matcher:
         span = Span(first.start, last.end, text[first.start:last.end], concept.id)
         number = ""
         if term.type not in ("acronym", "abbreviation"):
-            head = tokenize(term.text, term.lang)
-            head_text = next((t.text for t in head if t.key is not None), "")
-            if _fold(head_text) != _fold(first.text) and \
-                    _is_plural(first.text) != _is_plural(head_text):
-                number = "pl" if _is_plural(first.text) else "sg"
+            words = [t.text for t in tokenize(term.text, term.lang) if t.key is not None]
+            k = _head_index(words, term.lang)
+            seen = [t.text for t in tokens[ti:] if t.start <= last.start and t.key is not None]
+            head_text, here = words[k], seen[min(k, len(seen) - 1)]
+            if _fold(head_text) != _fold(here) and _is_plural(here) != _is_plural(head_text):
+                number = "pl" if _is_plural(here) else "sg"
         article = None
         if ti > 0 and tokens[ti - 1].key is None:
             prev = tokens[ti - 1]
             if _GLUE.match(text[prev.end:first.start]):
                 article = Span(prev.start, prev.end, prev.text, "article")
         return Match(concept, term, span, number, article)
+
+
+# English puts the head noun last, before any complement (stranded *migrants*, *victims* of
+# trafficking); French and Spanish put it first (*migrants* bloqués).
+_EN_HEAD_BREAK = {"of", "in", "for", "against", "to", "on", "and", "at", "from", "with"}
+
+
+def _head_index(words: list[str], lang: str) -> int:
+    """Position of the head noun among the content words of a term."""
+    if lang != "en":
+        return 0
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _EN_HEAD_BREAK), len(words))
+    return max(0, cut - 1)
+
+
+def _one_concept_per_span(found: list[Match]) -> list[Match]:
+    """Where one span names several concepts, the concept whose term there is preferred.
+
+    In the reverse direction one English term may be the preferred term of one concept and
+    an admitted one of others ("trafficking" for *traite*, and admitted under *traite des
+    êtres humains*). A span still claimed by several concepts on equal terms is ambiguous:
+    no concept is applied there, the engine's own rendering stays (never a guess).
+    """
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in found:
+        by_span.setdefault((m.span.start, m.span.end), []).append(m)
+    out = []
+    for group in by_span.values():
+        if len({m.concept.id for m in group}) > 1:
+            best = min(_rank(m) for m in group)
+            group = [m for m in group if _rank(m) == best]
+            if len({m.concept.id for m in group}) > 1:
+                continue
+        out.append(group[0])
+    return out
+
+
+def _rank(m: Match) -> int:
+    return 0 if m.term.status == PREFERRED else 1
+
+
+def ambiguous(glossary: Glossary, lang: str) -> list[tuple[str, list[str]]]:
+    """Terms of ``lang`` that several concepts claim on equal terms: (term, concept ids).
+
+    These are left to the engine when ``lang`` is the source language.
+    """
+    claims: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+    for concept in glossary:
+        for term in concept.approved(lang):
+            keys = _term_keys(term)
+            if keys:
+                claims.setdefault(keys, []).append(
+                    (0 if term.status == PREFERRED else 1, concept.id, term.text))
+    out = []
+    for items in claims.values():
+        best = min(r for r, _, _ in items)
+        ids = sorted({cid for r, cid, _ in items if r == best})
+        if len(ids) > 1:
+            out.append((next(t for r, _, t in items if r == best), ids))
+    return sorted(out)
 
 
 def _longest_first(found: list[Match]) -> list[Match]:

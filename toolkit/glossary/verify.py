@@ -37,7 +37,7 @@ class Verifier:
     def __init__(self, glossary: Glossary, src: str = "fr", tgt: str = "en") -> None:
         self.glossary = glossary
         self.src, self.tgt = src, tgt
-        self.source_matcher = Matcher(glossary, src, deprecated=False)
+        self.source_matcher = Matcher(glossary, src, deprecated=False, resolve=True)
         self.target_matcher = Matcher(glossary, tgt)
 
     def check(self, source: str, target: str,
