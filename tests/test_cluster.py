@@ -47,7 +47,7 @@ def cluster():
 
 def _worker_starts(client) -> dict[str, int]:
     def starts() -> int:
-        from toolkit.engines import cluster as mod
+        from toolkit.engines import apertium as mod
         return sum(e.starts for e in mod._workers.values())
     return client.run(starts)
 

@@ -313,8 +313,9 @@ class ApertiumEngine:
         if first < len(route):
             inputs = [payload]
             if self.cluster_address:
-                outputs = self._connected().pipe(self.binary, self._mode_dirs, route[first:],
-                                                 payload)
+                dirs = tuple(map(str, self._mode_dirs)) if self._mode_dirs is not None else None
+                outputs = self._connected().call(_worker_pipe, self.binary, dirs,
+                                                 route[first:], payload)
             else:
                 outputs = self._pipe(route[first:], payload)
             inputs += outputs[:-1]
@@ -392,3 +393,25 @@ class ApertiumEngine:
         if errors:
             raise EngineError("apertium failed: " + "; ".join(errors), engine=self.name)
         return outputs
+
+
+# On a cluster worker: one engine per worker process and mode folders, its modes read once.
+_workers: dict[tuple[str, tuple[str, ...] | None], ApertiumEngine] = {}
+_workers_lock = threading.Lock()
+
+
+def _worker_pipe(binary: str, mode_dirs: tuple[str, ...] | None, route: list[str],
+                 payload: bytes) -> tuple[list[bytes] | None, str]:
+    """Run on a worker (:mod:`toolkit.engines.cluster`): ``payload`` through ``route``,
+    every hop's output, or why not."""
+    with _workers_lock:
+        engine = _workers.get((binary, mode_dirs))
+        if engine is None:
+            engine = _workers[(binary, mode_dirs)] = ApertiumEngine(binary, mode_dirs, jobs=1)
+    reason = engine.unavailable()
+    if reason:
+        return None, reason
+    try:
+        return engine._pipe(route, payload), ""
+    except EngineError as exc:
+        return None, str(exc)

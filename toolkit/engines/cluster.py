@@ -16,8 +16,7 @@ and the toolkit installed.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import EngineError
@@ -25,31 +24,6 @@ from ..errors import EngineError
 _HINT = ("start a scheduler with `dask scheduler` and workers with `dask worker tcp://HOST:8786` "
          "on machines with Apertium and the toolkit installed; `pip install 'toolkit[cluster]'`")
 _CONNECT_TIMEOUT = 10  # seconds; a wrong address must not hang the run
-_workers: dict[tuple[str, tuple[str, ...] | None], Any] = {}
-_workers_lock = threading.Lock()
-
-
-def _work(binary: str, mode_dirs: tuple[str, ...] | None, route: list[str],
-          payload: bytes) -> tuple[list[bytes] | None, str]:
-    """Run on a worker: ``payload`` through ``route``; every hop's output, or the error.
-
-    The error travels as text: the toolkit's exceptions carry keyword-only
-    fields that do not survive Dask's pickling of a raised exception.
-    """
-    from .apertium import ApertiumEngine
-
-    key = (binary, mode_dirs)
-    with _workers_lock:
-        engine = _workers.get(key)
-        if engine is None:  # one engine per worker process: its modes are read once
-            engine = _workers[key] = ApertiumEngine(binary, mode_dirs, jobs=1)
-    reason = engine.unavailable()
-    if reason:
-        return None, reason
-    try:
-        return engine._pipe(route, payload), ""
-    except EngineError as exc:
-        return None, str(exc)
 
 
 class Cluster:
@@ -74,19 +48,22 @@ class Cluster:
         info = self.client.scheduler_info()
         return max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
 
-    def pipe(self, engine: str, mode_dirs: Sequence[str] | None, route: list[str],
-             payload: bytes) -> list[bytes]:
-        dirs = tuple(str(d) for d in mode_dirs) if mode_dirs is not None else None
-        future = self.client.submit(_work, engine, dirs, list(route), payload, pure=False)
+    def call(self, work: Callable[..., tuple[Any, str]], *args: Any) -> Any:
+        """``work(*args)`` on a worker; it returns ``(result, "")`` or ``(None, error)``.
+
+        The error travels as text: the toolkit's exceptions carry keyword-only
+        fields that do not survive Dask's pickling of a raised exception.
+        """
+        future = self.client.submit(work, *args, pure=False)
         try:
-            outputs, error = future.result()
+            result, error = future.result()
         except Exception as exc:  # a worker lost or killed: the run stops, nothing is written
             raise EngineError(f"the cluster at {self.address} failed: {exc}",
                               engine="apertium", hint=_HINT) from exc
-        if outputs is None:
+        if result is None:
             raise EngineError(f"on the cluster at {self.address}: {error}", engine="apertium",
                               hint=_HINT)
-        return outputs
+        return result
 
     def close(self) -> None:
         self.client.close()
