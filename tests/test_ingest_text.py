@@ -44,6 +44,29 @@ def test_lines_shared_across_releases_are_chrome(tmp_path, no_profile) -> None:
     assert docs[0].removed == ("Accueil", "Actualités", "Publications")
 
 
+def test_two_versions_of_one_release_are_not_each_others_chrome(tmp_path, no_profile) -> None:
+    # Two copies, or a release and its corrected version, in one run share their title and
+    # body; as evidence of a site's menu they made every line of both chrome (0 units).
+    menu = "Accueil\nActualités\nPublications\n"
+    other = tmp_path / "autre.txt"
+    other.write_text(menu + "Un autre titre\nUn paragraphe sans rapport avec le premier ici.\n",
+                     "utf-8")
+    body = ("L'OIM lance un programme de retour volontaire\n\n"
+            "Niamey – Le programme aide les migrants bloqués à rentrer chez eux.\n\n"
+            "Plus de 1 200 personnes ont déjà été accompagnées depuis le mois de mars.\n\n"
+            "Les partenaires saluent une coopération exemplaire avec les autorités.\n")
+    a, b = tmp_path / "a.txt", tmp_path / "a-v2.txt"
+    a.write_text(menu + body, "utf-8")
+    b.write_text(menu + body.replace("1 200", "1 300"), "utf-8")
+    alone = load_many([a, other])[0]  # without its version beside it
+    docs = load_many([a, b, other])
+    assert [x.text for x in docs[0].blocks] == [x.text for x in alone.blocks]
+    assert docs[0].blocks[0].text == "L'OIM lance un programme de retour volontaire"
+    assert len(docs[1].blocks) == 4 and "1 300" in docs[1].blocks[2].text
+    # The menu the versions share with another release is still chrome.
+    assert docs[0].removed == docs[1].removed == ("Accueil", "Actualités", "Publications")
+
+
 def test_release_without_chrome_keeps_everything() -> None:
     text = ("Titre du communiqué\n\nGenève – Premier paragraphe du communiqué.\n"
             "- un point de liste\n- un autre point\n\nDernier paragraphe.\n")

@@ -37,12 +37,48 @@ def known_lines() -> frozenset[str]:
 
 
 def shared_lines(texts: Iterable[str], head: int = 80) -> frozenset[str]:
-    """Lines found in the first ``head`` lines of at least two of ``texts``."""
-    seen: dict[str, int] = {}
-    for text in texts:
+    """Lines found in the first ``head`` lines of at least two of ``texts`` that are not
+    versions of one release.
+
+    Two copies or two versions of one release share their title and body, not
+    just a site's menu: counted as evidence, they would make each other's whole
+    text chrome. Releases sharing most of their sentences count as one.
+    """
+    texts = list(texts)
+    owner = _versions(texts)
+    seen: dict[str, set[int]] = {}
+    for k, text in enumerate(texts):
         for line in {_norm(x) for x in text.split("\n")[:head] if x.strip()}:
-            seen[line] = seen.get(line, 0) + 1
-    return frozenset(line for line, n in seen.items() if n >= 2)
+            seen.setdefault(line, set()).add(owner[k])
+    return frozenset(line for line, who in seen.items() if len(who) >= 2)
+
+
+def _versions(texts: Sequence[str], overlap: float = 0.5) -> list[int]:
+    """For each text, the first text it is a version of (itself if none): the two share at
+    least ``overlap`` of the smaller one's sentences."""
+    owner = list(range(len(texts)))
+
+    def root(k: int) -> int:
+        while owner[k] != k:
+            owner[k] = owner[owner[k]]
+            k = owner[k]
+        return k
+
+    sentences = [{_norm(x) for x in t.split("\n") if _sentence(x)} for t in texts]
+    holders: dict[str, list[int]] = {}  # sentence -> texts holding it: no pairwise scan
+    for k, sents in enumerate(sentences):
+        for line in sents:
+            holders.setdefault(line, []).append(k)
+    for k, sents in enumerate(sentences):
+        common: dict[int, int] = {}
+        for line in sents:
+            for j in holders[line]:
+                if j < k:
+                    common[j] = common.get(j, 0) + 1
+        for j, n in common.items():
+            if n >= overlap * min(len(sents), len(sentences[j])):
+                owner[root(k)] = root(j)
+    return [root(k) for k in range(len(texts))]
 
 
 def _signal(lines: Sequence[str], i: int, known: frozenset[str], shared: frozenset[str]) -> bool:
