@@ -119,3 +119,19 @@ def test_summary_names_where_files_went(tmp_path: Path) -> None:
                                  str(tmp_path), "--no-glossary"])
     assert result.exit_code == 0
     assert "1 file(s)" in result.output and str(tmp_path) in result.output
+
+
+def test_a_release_left_with_no_text_is_said(tmp_path: Path) -> None:
+    # Lines of a known site menu only: every one is chrome, nothing is left to translate.
+    from importlib import resources
+
+    from toolkit.ingest.chrome import known_lines
+    data = resources.files("toolkit.ingest").joinpath("data/chrome.txt").read_text("utf-8")
+    menu = [x for x in data.splitlines() if x.strip() and not x.startswith("#")][:5]
+    assert all(" ".join(m.split()).casefold() in known_lines() for m in menu)
+    release = tmp_path / "menu.txt"
+    release.write_text("\n".join(menu) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(release), "--engine", "pseudo",
+                                 "--no-language-check", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert f"{release}: no text to translate; 5 line(s) read as website chrome" in result.output

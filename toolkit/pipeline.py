@@ -303,6 +303,10 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
         for doc in docs:
             if doc.encoding != "utf-8":
                 warn(f"{doc.path}: not UTF-8; read as {doc.encoding}")
+            if not any(b.translate and b.text.strip() for b in doc.blocks):
+                dropped = f"; {len(doc.removed)} line(s) read as website chrome" \
+                    if doc.removed else ""
+                warn(f"{doc.path}: no text to translate{dropped}")
     now = datetime.now(UTC).replace(microsecond=0)
     tool = f"toolkit {__version__}"
     run = RunResult(releases=len(docs), targets=tuple(tgts))
