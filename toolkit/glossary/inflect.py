@@ -18,9 +18,23 @@ _ES_FEM = {"red", "parte", "ley", "mujer", "madre", "gente", "muerte", "noche", 
 
 @cache
 def _inflector():  # built on first use: importing does no work
-    import inflect
+    # inflect wraps its public methods in typeguard's @typechecked, which rewrites and
+    # recompiles each one at import: 1.5-2 s of every run that puts a term in the plural,
+    # most of a 50-release run's own overhead. The checks only validate argument types
+    # (we pass str), so the decorator is made a no-op while inflect is imported.
+    import typeguard
 
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
+
+
+def _unchecked(target=None, **_options):  # noqa: ANN001, ANN202 - typeguard's signature
+    return target if target is not None else (lambda func: func)
 
 
 # Where IOM usage differs from the general dictionary's first choice.
