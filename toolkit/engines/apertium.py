@@ -25,23 +25,18 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, LanguageError
+from ..errors import EngineError
 from ..langs import Lang
 from ..markers import MARK
+from .apertium_routes import _PACKAGES, APT_HINT, find_modes, shortest_route
 from .base import Translation, unsupported_pair
 
-APT_HINT = (
-    "apt-get install apertium apertium-fr-es apertium-eng-spa apertium-fra-cat "
-    "apertium-eo-fr apertium-eo-en apertium-oci-fra apertium-es-pt apertium-es-gl apertium-spa-ita"
-)
-_MODE_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
-_MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
-# Preferred pivots, best-quality pairs first; ties in path length break on this.
+__all__ = ["APT_HINT", "ApertiumEngine", "find_modes", "shortest_route", "strip_marks"]
+
 # Lines of context given to a chunk on each side (its neighbours in the whole batch).
 _CONTEXT = 4
 # Below this many lines per chunk a batch is not split: a pipeline costs ~0.3-0.6 s to start.
@@ -49,73 +44,6 @@ _MIN_CHUNK = 64
 _CORES_PER_PIPELINE = 2  # what one pipeline keeps busy (see ApertiumEngine)
 _HOP_CACHE = 8  # hop outputs remembered (the last batches' worth)
 _HOP_CACHE_BYTES = 64 << 20  # and no more bytes than this: memory follows the batch, not the run
-_PIVOT_RANK = {"es": 0, "ca": 1, "fr": 2, "en": 3, "oc": 4, "eo": 5}
-# Unknown (*), generation-error (#) and ambiguous (@) marks glued to a word.
-# Debian package providing each directed mode, for error messages.
-_PACKAGES = {
-    ("fr", "es"): "apertium-fr-es", ("es", "fr"): "apertium-fr-es",
-    ("es", "en"): "apertium-eng-spa", ("en", "es"): "apertium-eng-spa",
-    ("fr", "ca"): "apertium-fra-cat", ("ca", "fr"): "apertium-fra-cat",
-    ("fr", "eo"): "apertium-eo-fr", ("eo", "en"): "apertium-eo-en",
-    ("en", "eo"): "apertium-eo-en", ("fr", "oc"): "apertium-oci-fra",
-    ("oc", "fr"): "apertium-oci-fra", ("es", "pt"): "apertium-es-pt",
-    ("pt", "es"): "apertium-es-pt", ("es", "gl"): "apertium-es-gl",
-    ("gl", "es"): "apertium-es-gl", ("es", "it"): "apertium-spa-ita",
-    ("it", "es"): "apertium-spa-ita",
-}
-
-
-def find_modes(dirs: Sequence[str | os.PathLike] | None = None) -> dict[tuple[str, str], str]:
-    """Installed plain modes as ``{(src, tgt): mode_name}`` in ISO 639-1 codes.
-
-    Variant modes (``-bytecode``, ``_US``, ``eco-``) are skipped: each pair
-    keeps its standard mode.
-    """
-    env_dir = os.environ.get("APERTIUM_MODES_DIR")
-    search = list(dirs) if dirs is not None else ([env_dir] if env_dir else list(_MODE_DIRS))
-    found: dict[tuple[str, str], str] = {}
-    for d in search:
-        path = Path(d)
-        if not path.is_dir():
-            continue
-        for mode in sorted(path.glob("*.mode")):
-            m = _MODE.match(mode.stem)
-            if not m:
-                continue
-            try:
-                a, b = Lang.parse(m.group(1)).code, Lang.parse(m.group(2)).code
-            except LanguageError:
-                continue
-            found.setdefault((a, b), mode.stem)
-    return found
-
-
-def shortest_route(modes: dict[tuple[str, str], str], src: str, tgt: str) -> list[str] | None:
-    """Breadth-first search over installed modes; returns the mode names in order."""
-    if src == tgt:
-        return None
-    graph: dict[str, list[str]] = {}
-    for a, b in modes:
-        graph.setdefault(a, []).append(b)
-    for nbrs in graph.values():
-        nbrs.sort(key=lambda c: (_PIVOT_RANK.get(c, 9), c))
-    prev: dict[str, str] = {src: ""}
-    queue = deque([src])
-    while queue:
-        node = queue.popleft()
-        if node == tgt:
-            break
-        for nxt in graph.get(node, []):
-            if nxt not in prev:
-                prev[nxt] = node
-                queue.append(nxt)
-    if tgt not in prev:
-        return None
-    path = [tgt]
-    while path[-1] != src:
-        path.append(prev[path[-1]])
-    path.reverse()
-    return [modes[(a, b)] for a, b in zip(path, path[1:])]
 
 
 def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
