@@ -54,6 +54,11 @@ class UpdateResult:
     added: tuple[str, ...] = ()  # ids of new sentences
     removed: tuple[str, ...] = ()  # ids (old) of sentences that left the release
 
+    def to_dict(self) -> dict:
+        return {"kept": list(self.kept), "changed": list(self.changed),
+                "added": list(self.added), "removed": list(self.removed),
+                "obsolete": [s.id for s in self.obsolete]}
+
     def summary(self) -> str:
         return (f"{len(self.kept)} kept, {len(self.changed)} changed, "
                 f"{len(self.added)} added, {len(self.removed)} removed")

@@ -170,6 +170,17 @@ class RunResult:
     written: list[Path] = field(default_factory=list)
     updates: list[tuple[str, Lang, UpdateResult]] = field(default_factory=list)
 
+    def to_dict(self) -> dict:
+        """The run as plain data (``--json``): counts, paths, and per updated release the ids."""
+        return {
+            "releases": self.releases,
+            "targets": [t.code for t in self.targets],
+            "units": self.units,
+            "written": [str(p) for p in self.written],
+            "updates": [{"release": name, "lang": lang.code, **merged.to_dict()}
+                        for name, lang, merged in self.updates],
+        }
+
 
 def translate_releases(
     files: Sequence[str | os.PathLike],

@@ -78,6 +78,21 @@ class ImportResult:
     def untranslated(self) -> int:
         return sum(1 for s in self.catalogue.segments if s.state == State.UNTRANSLATED)
 
+    def to_dict(self) -> dict:
+        """What the import did, as plain data (``--json``): paths, unit ids per outcome, counts."""
+        cat = self.catalogue
+        return {
+            "file": str(self.path), "release": cat.name, "from": cat.src, "to": cat.tgt,
+            "compared": [str(p) for p in self.compared], "written": [str(p) for p in self.written],
+            "edited": list(self.edited), "confirmed": list(self.confirmed),
+            "reopened": list(self.reopened), "cleared": list(self.cleared),
+            "missing": list(self.missing), "stale": list(self.stale),
+            "preferred": list(self.preferred),
+            "prefer": self.prefer.value if self.prefer is not None else None,
+            "draft": self.draft, "untranslated": self.untranslated,
+            "approved": len(self.approved), "warnings": list(self.warnings),
+        }
+
     def summary(self) -> str:
         text = (f"{len(self.edited)} edited, {len(self.confirmed)} confirmed, "
                 f"{self.draft} still draft, {self.untranslated} untranslated")

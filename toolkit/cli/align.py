@@ -15,6 +15,8 @@ from ..fileio import write_bytes_atomic
 from ..formats import write_file
 from ..langs import Lang
 from ..memory import Memory, Unit
+from . import jsonout
+from .jsonout import JsonOpt
 from .memory import memory_path
 
 
@@ -40,8 +42,10 @@ def align_command(
     glossary: Annotated[Path | None, typer.Option(help="Glossary used as anchors.")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="No glossary anchors.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Align and report only.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Align a past release with its translation; confident pairs go into the memory."""
+    jsonout.start(as_json)
     s, t = Lang.parse(src), Lang.parse(tgt)
     pairs = align_files(source, target, src=s.code, tgt=t.code,
                         glossary=_glossary(glossary, no_glossary))
@@ -60,6 +64,12 @@ def align_command(
             cat = review_catalogue(doubtful, source.stem, s, t, str(source))
             write_file(cat, review, now=datetime.now(UTC).replace(microsecond=0),
                        tool=f"toolkit {__version__}")
+    if as_json:
+        jsonout.emit({"beads": len(pairs), "stored": len(good), "new": new,
+                      "threshold": threshold, "review": str(review) if review else None,
+                      "pairs": [{"source": p.source, "target": p.target,
+                                 "confidence": round(p.confidence, 4),
+                                 "stored": p in good} for p in pairs]})
     typer.echo(f"{len(pairs)} beads: {len(good)} pairs at confidence ≥ {threshold:g} "
                f"({new} new in memory), {len(doubtful)} for review"
                + (f" in {review}" if review else ""), err=True)

@@ -49,8 +49,20 @@ class ErrorHandlingGroup(TyperGroup):
     """Root command group: any ToolkitError from any sub-command ends here."""
 
     def invoke(self, ctx: Any) -> Any:
+        from . import jsonout
+
+        jsonout.reset()
         try:
             return super().invoke(ctx)
         except ToolkitError as exc:
+            code = exit_code(exc)
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(exit_code(exc)) from exc
+            if jsonout.active():
+                jsonout.emit(jsonout.error_document(exc, code))
+            raise typer.Exit(code) from exc
+        except typer.BadParameter as exc:
+            # A usage error found by the command itself (conflicting options): click
+            # prints it on stderr; a script reading --json output still gets one document.
+            if jsonout.active():
+                jsonout.emit(jsonout.error_document(exc, 2))
+            raise

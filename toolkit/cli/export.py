@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from . import jsonout
+from .jsonout import JsonOpt
+
 app = typer.Typer(help="Export catalogues as a ready project for a translation tool.",
                   no_args_is_help=True)
 
@@ -32,6 +35,7 @@ def omegat_command(
     no_glossary: Annotated[bool, typer.Option("--no-glossary",
                                               help="Write an empty glossary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write an OmegaT project: French sources, drafts and human work as memories, glossary.
 
@@ -43,13 +47,18 @@ def omegat_command(
     from ..glossary import load_option
     from ..omegat import export_project
 
+    jsonout.start(as_json)
     terms = load_option(glossary, off=no_glossary, replace=replace_glossary)
     res = export_project(locales, out, tgt=to, glossary=terms,
                          now=datetime.now(UTC).replace(microsecond=0),
                          tool=f"toolkit {__version__}")
+    if as_json:
+        from dataclasses import asdict
+
+        jsonout.emit(asdict(res))
     if quiet:
         return
     typer.echo(f"{res.project}: OmegaT project {res.src} → {res.tgt}, "
                f"{len(res.releases)} release(s): {res.drafts} draft(s) in tm/auto, "
                f"{res.human} human translation(s) in omegat/project_save.tmx, "
-               f"{res.untranslated} untranslated, {res.terms} glossary line(s)")
+               f"{res.untranslated} untranslated, {res.terms} glossary line(s)", err=as_json)

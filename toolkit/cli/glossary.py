@@ -24,6 +24,8 @@ from ..glossary.csvio import ARTICLES
 from ..glossary.model import ADMITTED, DEPRECATED, PREFERRED, guess_type
 from ..langs import Lang
 from ..qa.terms import check_terms
+from . import jsonout
+from .jsonout import JsonOpt
 
 app = typer.Typer(help="Domain glossary: list, add, remove, import, export, check.",
                   no_args_is_help=True)
@@ -85,12 +87,19 @@ def list_command(
     search: Annotated[str | None, typer.Option("--search", "-s",
                                                help="Only concepts mentioning WORD.")] = None,
     glossary: GlossaryOption = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """List concepts: French terms, preferred English, accepted and forbidden renderings."""
+    jsonout.start(as_json)
     g = _read(glossary)
     concepts = g.search(search) if search else list(g)
-    for c in concepts:
-        typer.echo(_line(c))
+    if as_json:
+        from dataclasses import asdict
+
+        jsonout.emit([asdict(c) for c in concepts])
+    else:
+        for c in concepts:
+            typer.echo(_line(c))
     typer.echo(f"{len(concepts)} of {len(g)} concepts", err=True)
 
 
@@ -266,14 +275,17 @@ def check_command(
         "--to", "-t", "--tgt", help="Target language (default: from each file, else en).")]
     = None,
     glossary: GlossaryOption = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Check translations against the glossary; exit 1 when a term error is found.
 
     `--from`/`--to` as in every other command; `--src`/`--tgt` are the older names.
     """
+    jsonout.start(as_json)
     g = _read(glossary)
     read = [(file, *_units(file)) for file in dict.fromkeys(files)]  # all parse first
     errors = warnings = total = 0
+    findings: list[dict] = []
     for file, units, file_src, file_tgt in read:
         s = Lang.parse(src or file_src or "fr").iso639_1
         t = Lang.parse(tgt or file_tgt or "en").iso639_1
@@ -282,7 +294,14 @@ def check_command(
             for issue in check_terms(source, target, g, s, t, segment_id=ref):
                 errors += issue.severity == "error"
                 warnings += issue.severity == "warning"
-                typer.echo(f"{file}:{ref}: {issue.severity}: {issue.code}: {issue.message}")
+                findings.append({"file": str(file), "unit": ref, "severity": issue.severity,
+                                 "check": issue.code, "message": issue.message,
+                                 "from": s, "to": t})
+                if not as_json:
+                    typer.echo(f"{file}:{ref}: {issue.severity}: {issue.code}: {issue.message}")
+    if as_json:
+        jsonout.emit({"units": total, "errors": errors, "warnings": warnings,
+                      "findings": findings})
     typer.echo(f"{total} units checked: {errors} errors, {warnings} warnings", err=True)
     if errors:
         raise typer.Exit(1)

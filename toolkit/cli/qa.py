@@ -17,6 +17,8 @@ from ..model import Catalogue, Note, NoteOrigin
 from ..qa.issue import Issue
 from ..qa.run import listing, names, run_checks
 from ..treelock import lock_trees
+from . import jsonout
+from .jsonout import JsonOpt
 from .translate import WaitOpt
 
 QA_PREFIX = "qa: "
@@ -69,13 +71,16 @@ def qa_command(
     show: Annotated[bool, typer.Option("--list", help="List the checks: name, category, "
                                        "description.")] = False,
     wait: WaitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Check translations: numbers, spans, terms, acronyms, markers, typography.
 
-    Exits with 1 when any error-level issue is found.
+    Exits with 1 when any error-level issue is found. `--json` is `--format json`.
     """
+    jsonout.start(as_json or fmt == "json")
     if fmt not in ("table", "json"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use table or json")
+    fmt = "json" if as_json else fmt
     if show:
         rows = listing()
         if fmt == "json":

@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from . import jsonout
+from .jsonout import JsonOpt
+
 
 def report_command(
     catalogues: Annotated[list[Path], typer.Argument(
@@ -19,6 +22,7 @@ def report_command(
     no_glossary: Annotated[bool, typer.Option(
         "--no-glossary", help="No glossary: no term highlights or term checks.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write a bilingual HTML review report: units side by side, states, QA, terms.
 
@@ -33,9 +37,15 @@ def report_command(
     from ..glossary import load_option
     from ..report import build, collect, render
 
+    jsonout.start(as_json)
     found = collect(catalogues)  # every input read before anything is written
     releases = build(found, load_option(glossary, off=no_glossary))
     write_bytes_atomic(out, render(releases, tool=f"toolkit {__version__}"))
+    if as_json:
+        jsonout.emit({"written": [str(out)], "releases": [
+            {"catalogue": str(r.path), "release": r.catalogue.name, "to": r.catalogue.tgt,
+             "units": len(r.units), "by_state": {c.value: n for c, n in r.counts.items()}}
+            for r in releases]})
     if not quiet:
         units = sum(len(r.units) for r in releases)
         typer.echo(f"Wrote {out}: {len(releases)} catalogue(s), {units} units", err=True)

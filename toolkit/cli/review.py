@@ -9,6 +9,8 @@ import typer
 
 from ..review import import_many
 from ..threeway import Prefer
+from . import jsonout
+from .jsonout import JsonOpt
 from .translate import WaitOpt
 
 
@@ -29,6 +31,7 @@ def import_command(
     no_memory: Annotated[bool, typer.Option("--no-memory",
                                             help="Do not store approved units.")] = False,
     wait: WaitOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Merge reviewed PO/XLIFF files back into OUT/<lang>/; confirmed and edited units become human.
 
@@ -40,6 +43,7 @@ def import_command(
     """
     from ..memory import add_segments, default_path
 
+    jsonout.start(as_json)
     stored: list[tuple[Path, int]] = []
 
     def store(res) -> None:
@@ -50,12 +54,17 @@ def import_command(
                           wait=wait, notify=lambda m: typer.echo(f"note: {m}", err=True))
     for warning in (w for res in results for w in res.warnings):
         typer.echo(f"warning: {warning}", err=True)
+    memories = {str(tm): sum(n for t, n in stored if t == tm)
+                for tm in dict.fromkeys(t for t, _ in stored)}
+    if as_json:
+        jsonout.emit({"imported": [res.to_dict() for res in results], "memory": memories})
     if quiet:
         return
+    # With --json the same lines go to stderr, for the person watching.
     for res in results:
         cat = res.catalogue
-        typer.echo(f"{res.path}: {cat.name} ({cat.tgt}): {res.summary()}")
+        typer.echo(f"{res.path}: {cat.name} ({cat.tgt}): {res.summary()}", err=as_json)
         for path in res.written:
-            typer.echo(f"  wrote {path}")
-    for tm in dict.fromkeys(t for t, _ in stored):
-        typer.echo(f"memory: {sum(n for t, n in stored if t == tm)} new unit(s) in {tm}")
+            typer.echo(f"  wrote {path}", err=as_json)
+    for tm, n in memories.items():
+        typer.echo(f"memory: {n} new unit(s) in {tm}", err=as_json)

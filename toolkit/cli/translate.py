@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from ..stack import DEFAULT_ENGINE
+from . import jsonout
+from .jsonout import JsonOpt
 
 
 class Format(StrEnum):
@@ -79,11 +81,12 @@ def translate_command(
     wait: WaitOpt = None,
     jobs: JobsOpt = None,
     cluster: ClusterOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Translate releases into reviewable PO and XLIFF drafts under OUT/<lang>/."""
     run(files, src, tgt, engine, out, formats, glossary, replace_glossary, no_glossary, quiet,
         memory, language_check=not no_language_check, wait=wait,
-        retranslate=retranslate is not None, jobs=jobs, cluster=cluster)
+        retranslate=retranslate is not None, jobs=jobs, cluster=cluster, as_json=as_json)
 
 
 def update_command(
@@ -103,6 +106,7 @@ def update_command(
     wait: WaitOpt = None,
     jobs: JobsOpt = None,
     cluster: ClusterOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Re-translate revised releases, keeping reviewed work and marking changed sentences.
 
@@ -111,7 +115,8 @@ def update_command(
     """
     run(files, src, tgt, engine, out, formats, glossary, False, no_glossary, quiet, None,
         require_previous=True, language_check=not no_language_check, wait=wait,
-        what="toolkit update", retranslate=retranslate is not None, jobs=jobs, cluster=cluster)
+        what="toolkit update", retranslate=retranslate is not None, jobs=jobs, cluster=cluster,
+        as_json=as_json)
 
 
 def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Path,
@@ -119,9 +124,10 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         no_glossary: bool, quiet: bool, memory: Path | None, *,
         require_previous: bool = False, language_check: bool = True, wait: float | None = None,
         what: str = "toolkit translate", retranslate: bool = False, jobs: int | None = None,
-        cluster: str | None = None) -> None:
+        cluster: str | None = None, as_json: bool = False) -> None:
     from ..pipeline import translate_releases
 
+    jsonout.start(as_json)
     if no_glossary and (glossary is not None or replace_glossary):
         raise typer.BadParameter("--no-glossary cannot be combined with --glossary or "
                                  "--replace-glossary")
@@ -139,6 +145,8 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         memory=memory, require_previous=require_previous, language_check=language_check,
         wait=wait, what=what, retranslate=retranslate, jobs=jobs, cluster=cluster,
         warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
+    if as_json:
+        jsonout.emit(result.to_dict())
     if quiet:
         return
     for name, lang, merged in result.updates:

@@ -63,7 +63,7 @@ def refuse_drafts(cat: Catalogue, path: str | os.PathLike) -> None:
 
 def find_source(cat: Catalogue, catalogue_path: str | os.PathLike,
                 sources: str | os.PathLike | None = None) -> Path:
-    """The source release of ``cat``: its recorded path, or a file of that name in ``sources``.
+    """The source release of ``cat``: a file of that name in ``sources``, else its recorded path.
 
     The recorded path (``X-Toolkit-Source`` in PO, ``original`` in XLIFF) is
     relative to the catalogue's folder (see :func:`toolkit.provenance.recorded_path`);
@@ -74,20 +74,20 @@ def find_source(cat: Catalogue, catalogue_path: str | os.PathLike,
     here = Path(catalogue_path).resolve().parent
     recorded = Path(cat.source_path) if cat.source_path else None
     tried: list[Path] = []
-    if recorded is not None:
-        tried += [recorded] if recorded.is_absolute() else [here / recorded, recorded]
-    if sources is not None:
+    if sources is not None:  # a folder the user names comes before what the file recorded
         folder = Path(sources)
         if recorded is not None:
             tried.append(folder / recorded.name)
         name = check_name(cat.name, path=catalogue_path) if cat.name else ""
         tried += [folder / f"{name}{s}" for s in SOURCE_SUFFIXES if name]
+    if recorded is not None:
+        tried += [recorded] if recorded.is_absolute() else [here / recorded, recorded]
     for p in tried:
         if p.is_file():
             return check_source(p, cat, catalogue_path)  # a header is data, not a licence
     raise InputError(
         f"cannot find the source release {cat.source_path or cat.name!r}",
-        path=catalogue_path, hint="pass --source FILE (or --sources DIR)",
+        path=catalogue_path, hint="pass --source with the release file, or the folder holding it",
     )
 
 

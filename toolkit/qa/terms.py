@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..glossary.model import Glossary
 from ..glossary.verify import Verifier
 from .issue import Issue
+from .spans import blank_verbatim
 
 _VERIFIERS: dict[tuple[int, str, str], Verifier] = {}
 
@@ -34,6 +35,8 @@ def check_terms(source: str, target: str, glossary: Glossary, src: str = "fr", t
     """
     if not target.strip():
         return []
+    # Handles, e-mails and URLs are copied verbatim: @OIM_Niger is not the term OIM.
+    source, target = blank_verbatim(source), blank_verbatim(target)
     issues: list[Issue] = []
     for check in _verifier(glossary, src, tgt).check(source, target):
         concept = check.concept
