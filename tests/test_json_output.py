@@ -190,3 +190,13 @@ def test_listings_and_other_writers_speak_json(tree: Path, tmp_path: Path) -> No
     aligned = _json(["align", str(fr), str(en), "--dry-run", "--json"])
     assert aligned["beads"] == len(aligned["pairs"]) and aligned["new"] == 0
     assert aligned["stored"] == sum(p["stored"] for p in aligned["pairs"])
+
+
+def test_an_unknown_format_is_a_usage_error_everywhere(tmp_path: Path) -> None:
+    """`glossary export --format xlsx` exited 3 while `translate --format docx` exited 2."""
+    bad_glossary = runner.invoke(app, ["glossary", "export", "--format", "xlsx",
+                                       "--out", str(tmp_path / "g.xlsx")])
+    bad_catalogue = runner.invoke(app, ["translate", str(RELEASE), "--format", "docx",
+                                        "--out", str(tmp_path)])
+    assert bad_glossary.exit_code == bad_catalogue.exit_code == 2
+    assert not (tmp_path / "g.xlsx").exists()

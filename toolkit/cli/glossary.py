@@ -237,9 +237,19 @@ def import_command(
                f"({len(incoming) - replaced} new, {replaced} replaced; {len(g)} in all)")
 
 
+class GlossaryFormat(StrEnum):
+    """Formats `glossary export` writes."""
+
+    tbx = "tbx"
+    csv = "csv"
+    tsv = "tsv"
+
+
 @app.command("export")
 def export_command(
-    format: Annotated[str, typer.Option("--format", "-f", help="tbx, csv or tsv.")] = "tbx",
+    # A choice, so an unknown format is a usage error (exit 2) like `translate --format`.
+    format: Annotated[GlossaryFormat, typer.Option("--format", "-f", help="tbx, csv or tsv.")
+                      ] = GlossaryFormat.tbx,
     out: Annotated[Path | None, typer.Option("--out", "-o",
                                              help="Output file (default: stdout).")] = None,
     glossary: GlossaryOption = None,
@@ -247,10 +257,10 @@ def export_command(
     """Export the glossary as TBX-Basic, CSV or TSV."""
     g = _read(glossary)
     if out is None:
-        sys.stdout.buffer.write(dumps(g, format))
+        sys.stdout.buffer.write(dumps(g, format.value))
         sys.stdout.flush()
     else:
-        save(g, out, format)
+        save(g, out, format.value)
         typer.echo(f"wrote {len(g)} concepts to {out}", err=True)
 
 
