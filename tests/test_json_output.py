@@ -200,3 +200,23 @@ def test_an_unknown_format_is_a_usage_error_everywhere(tmp_path: Path) -> None:
                                         "--out", str(tmp_path)])
     assert bad_glossary.exit_code == bad_catalogue.exit_code == 2
     assert not (tmp_path / "g.xlsx").exists()
+
+
+def test_a_file_named_twice_counts_once(tree: Path, tmp_path: Path) -> None:
+    po = tree / "locales" / "en" / "communique-retour-volontaire.po"
+    twice = [str(po), str(po.parent / "." / po.name)]
+    units = len(read_file(po).segments)
+    assert len(_json(["status", *twice, "--json"])) == 1
+    checked = _json(["glossary", "check", *twice, "--json"])
+    assert checked["units"] == len([s for s in read_file(po).segments if s.target])
+    report = _json(["report", *twice, "--out", str(tmp_path / "r.html"), "--json"])
+    assert [r["units"] for r in report["releases"]] == [units]
+    qa = runner.invoke(app, ["qa", *twice])
+    assert f"{units} units," in qa.stderr
+    work = tmp_path / "w"
+    shutil.copytree(tree / "locales", work)
+    reviewed = tmp_path / "rev.po"
+    _edit(work / "en" / po.name, reviewed, "Niger: 1,250 stranded migrants go home")
+    doc = _json(["import", str(reviewed), str(tmp_path / "." / "rev.po"), "--catalogues",
+                 str(work), "--no-memory", "--json"])
+    assert len(doc["imported"]) == 1

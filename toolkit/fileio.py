@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -13,6 +13,18 @@ from .errors import DiskFullError, storage_error
 
 # Room kept free beyond what a run writes: temporary copies, the file system's own needs.
 MARGIN = 64 << 10
+
+
+def unique_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """``paths`` with a file named twice, or by two spellings (``a.po``, ``./a.po``), kept once.
+
+    The first spelling is kept, in the order given: a file read twice would be
+    counted, checked or imported twice.
+    """
+    unique: dict[Path, Path] = {}
+    for p in paths:
+        unique.setdefault(Path(p).resolve(), Path(p))
+    return list(unique.values())
 
 
 def write_atomic(path: str | os.PathLike, fill: Callable[[BinaryIO], None]) -> None:

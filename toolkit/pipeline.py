@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .engines.base import Engine
 from .errors import InputError
+from .fileio import unique_paths
 from .langs import Lang
 from .merge import UpdateResult, update, with_carried_previous
 from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
@@ -246,10 +247,7 @@ def translate_releases(
     for f in fmts:
         if f not in CATALOGUE_FORMATS:
             raise InputError(f"unknown format {f!r}; use {', '.join(CATALOGUE_FORMATS)}")
-    unique: dict[Path, Path] = {}  # one file named twice, or by two spellings, is one input
-    for f in files:
-        unique.setdefault(Path(f).resolve(), Path(f))
-    docs = load_many(list(unique.values()),
+    docs = load_many(unique_paths(files),
                      lang=source if language_check else None)
     _refuse_name_clash(docs)
     if require_previous:

@@ -296,8 +296,10 @@ def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike |
     is locked (:mod:`toolkit.treelock`) from reading its catalogues to the last
     write, so a translate or another import cannot slip in between.
     """
+    from .fileio import unique_paths
     from .treelock import lock_trees
 
+    paths = unique_paths(paths)
     trees = {_read_reviewed(Path(p), out_dir)[1] for p in paths}
     with lock_trees((t for t in trees if t.is_dir()), wait=wait, what="toolkit import",
                     notify=notify):

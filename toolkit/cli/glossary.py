@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import GlossaryError, InputError
+from ..fileio import unique_paths
 from ..glossary import (
     Concept,
     Glossary,
@@ -293,7 +294,7 @@ def check_command(
     """
     jsonout.start(as_json)
     g = _read(glossary)
-    read = [(file, *_units(file)) for file in dict.fromkeys(files)]  # all parse first
+    read = [(file, *_units(file)) for file in unique_paths(files)]  # all parse first
     errors = warnings = total = 0
     findings: list[dict] = []
     for file, units, file_src, file_tgt in read:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from ..fileio import unique_paths
 from ..formats import read_file, write_file
 from ..locales import tree_of
 from ..model import Catalogue, Note, NoteOrigin
@@ -91,6 +92,7 @@ def qa_command(
         return
     if not files:
         raise typer.BadParameter("give one or more catalogues (or --list)")
+    files = unique_paths(files)
     for name in (*(check or ()), *(skip or ())):
         if name not in names():
             raise typer.BadParameter(f"unknown check {name!r}; see toolkit qa --list")

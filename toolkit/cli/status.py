@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError
+from ..fileio import unique_paths
 from ..locales import catalogue_groups, read_current
 from ..model import State
 
@@ -22,7 +23,7 @@ def status_command(
 ) -> None:
     """Count units by review state in each catalogue and say which can be published."""
     groups: list[list[Path]] = []
-    for p in paths or [Path("locales")]:
+    for p in unique_paths(paths or [Path("locales")]):
         if not p.exists():
             raise InputError("no such file or folder", path=p,
                              hint="run `toolkit translate` first, or name a catalogue tree"

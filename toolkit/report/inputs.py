@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import unique_paths
 from ..formats import read_file
 from ..locales import catalogue_groups, read_current
 from ..model import Catalogue
@@ -22,7 +23,7 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[tuple[Path, Catalogue]]:
     run early (InputError or ParseError naming the file).
     """
     out: list[tuple[Path, Catalogue]] = []
-    for raw in paths:
+    for raw in unique_paths(paths):
         path = Path(raw)
         if path.is_dir():
             groups = catalogue_groups(path)
