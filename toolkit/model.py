@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .langs import Lang, as_lang
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -122,8 +124,8 @@ class Segment:
 
     id: str
     source: str
-    src: str
-    tgt: str
+    src: Lang  # a plain code given here becomes a Lang
+    tgt: Lang
     target: str = ""
     origin: Origin = Origin.NONE
     state: State = State.UNTRANSLATED
@@ -148,10 +150,19 @@ class Segment:
     tags: tuple = ()
 
     def __post_init__(self) -> None:
+        _langs(self)
         # Callers may hand plain strings (engine provenance lines): they are toolkit notes.
         if any(isinstance(n, str) for n in self.notes):
             object.__setattr__(self, "notes", tuple(
                 Note(n) if isinstance(n, str) else n for n in self.notes))
+
+
+def _langs(obj: Segment | Catalogue) -> None:
+    """Plain codes become :class:`Lang` (codes no table knows are kept as written)."""
+    if not isinstance(obj.src, Lang):
+        object.__setattr__(obj, "src", as_lang(obj.src))
+    if not isinstance(obj.tgt, Lang):
+        object.__setattr__(obj, "tgt", as_lang(obj.tgt))
 
 
 def segment_id(doc: str, block: int, index: int, source: str) -> str:
@@ -177,9 +188,12 @@ class Catalogue:
     """
 
     name: str  # release identifier
-    src: str  # BCP 47 source language
-    tgt: str  # BCP 47 target language
+    src: Lang  # BCP 47 source language (a plain code given here becomes a Lang)
+    tgt: Lang  # BCP 47 target language
     segments: tuple[Segment, ...]
     source_path: str = ""  # the release file the units came from
     obsolete: tuple[Segment, ...] = ()
     fmt: str = "text"  # format of the original release
+
+    def __post_init__(self) -> None:
+        _langs(self)
