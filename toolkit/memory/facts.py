@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from ..langs import supported
+from ..profiles import profile
 from ..protect import find_protected
 from ..qa.numbers import _MONTHS, _NUM, Quantity, parse_number, quantities
 
@@ -34,21 +36,6 @@ _VERBATIM = ("email", "url", "handle", "phone", "name")
 _NUM_RE = re.compile(_NUM)
 _DIGITS = re.compile(r"\d+")
 _MONTH_RE = re.compile("|".join(sorted(_MONTHS, key=len, reverse=True)), re.IGNORECASE)
-_MONTH_NAMES = {  # month index → name, for each language whose names the reader knows
-    lang: names.split() for lang, names in (
-        ("fr", "janvier février mars avril mai juin juillet août septembre octobre novembre "
-               "décembre"),
-        ("en", "January February March April May June July August September October November "
-               "December"),
-        ("es", "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-               "diciembre"),
-    )
-}
-_COMMA_DECIMAL = {"fr", "es", "pt", "it", "de", "ca", "oc", "gl", "ru"}
-
-
-def _base(lang: str) -> str:
-    return lang.split("-")[0].lower()
 
 
 def _by_kind(items: list, kind_of) -> dict[str, list]:
@@ -64,7 +51,7 @@ def _render_number(value: Decimal, like: str, lang: str) -> str:
     >>> _render_number(Decimal("71.2"), "68.5", "en"), _render_number(Decimal("1250"), "1 200", "fr")
     ('71.2', '1 250')
     """
-    comma = _base(lang) in _COMMA_DECIMAL
+    comma = profile(lang).decimal == ","
     dec, group = ("," if comma else "."), ""
     for sep, digits in re.findall(r"\d([^\d])(\d+)", like):
         if len(digits) == 3 and sep != dec:
@@ -122,9 +109,10 @@ def _token_edit(old_q: Quantity, new_q: Quantity, tgt_q: Quantity) -> str | None
         new = months.get(_month_of(word))
         if new is None:
             return word
-        lang = next((k for k, names in _MONTH_NAMES.items()
-                     if word.lower() in (n.lower() for n in names)), "en")
-        name = _MONTH_NAMES[lang][new - 1]
+        # the new month in the language the old one is written in (CLDR names)
+        names = next((p.months for p in map(profile, supported())
+                      if any(word.lower() in n for n in p.months)), profile("en").months)
+        name = names[new - 1][0]
         return name.capitalize() if word[:1].isupper() else name.lower()
 
     out = _MONTH_RE.sub(month, _DIGITS.sub(digit, tgt_q.span.text))

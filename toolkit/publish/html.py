@@ -31,7 +31,7 @@ def render_html(text: str, path: Path, cat: Catalogue, allow_drafts: bool,
     src, tgt = Lang.parse(cat.src), Lang.parse(cat.tgt)
     root = ex.root
     root.set("lang", tgt.bcp47)
-    if tgt.code == "ar":
+    if tgt.profile.rtl:
         root.set("dir", "rtl")
     for el in ex.chrome:
         if el.getparent() is not None and el.get("lang") is None and plain(el.text_content()):

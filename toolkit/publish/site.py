@@ -35,9 +35,6 @@ from .core import Rendered, Warn, block_texts, find_source, pending
 from .guard import banner, describe, fact_errors, refuse_facts
 from .guard import notice as notice_for
 
-ENDONYMS = {"fr": "Français", "en": "English", "es": "Español", "pt": "Português",
-            "ar": "العربية", "de": "Deutsch", "it": "Italiano", "ca": "Català",
-            "ru": "Русский", "zh": "中文", "gl": "Galego", "oc": "Occitan", "eo": "Esperanto"}
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.5}nav.languages ul{list-style:none;padding:0;display:flex;gap:1rem}"
           "nav.languages [aria-current]{font-weight:bold}.contact{border-top:1px solid #ccc}")
@@ -147,8 +144,8 @@ def collect(locales: str | os.PathLike, *, sources: str | os.PathLike | None = N
 
 
 def _name(lang: str) -> str:
-    code = Lang.parse(lang).code
-    return ENDONYMS.get(code, Lang.parse(lang).name)
+    """The language's name for itself (CLDR), as a language menu shows it."""
+    return Lang.parse(lang).profile.endonym
 
 
 def _head(title: str, lang: str, alternates: Sequence[tuple[str, str]], default: str):  # noqa: ANN202
@@ -172,7 +169,7 @@ def _switcher(current: str, alternates: Sequence[tuple[str, str]]):  # noqa: ANN
 def _page(lang: str, title: str, alternates: Sequence[tuple[str, str]], default: str,
           body: list) -> bytes:
     attrs = {"lang": lang}
-    if Lang.parse(lang).code == "ar":
+    if Lang.parse(lang).profile.rtl:
         attrs["dir"] = "rtl"
     html = E.HTML(_head(title, lang, alternates, default),
                   E.BODY(_switcher(lang, alternates), *body), attrs)

@@ -1,10 +1,13 @@
-"""Numbers compared by value across French, English and Spanish conventions.
+"""Numbers compared by value across the conventions of every language the toolkit knows.
 
 ``1,5 million`` and ``1.5 million`` are the same quantity, as are ``1 200``
 and ``1,200``, ``14/03`` and ``14 March``, ``30 €`` and ``€30``, ``19 h 30``
 and ``7:30 p.m.``. Each text is read into :class:`Quantity` values (with
 alternatives where the writing is ambiguous: ``14/03`` may be a date or two
-numbers), and the two multisets are compared.
+numbers), and the two multisets are compared. Month names, currency names
+and decimal marks come from each language's CLDR profile
+(:mod:`toolkit.profiles`); the press-release spellings CLDR does not list
+("dollars américains", "F CFA", "pour cent") are kept here.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..langs import supported
 from ..model import Segment, Span
+from ..profiles import profile
 from ..protect import find_protected
 from .issue import Issue
 
-_COMMA_DECIMAL = {"fr", "es", "pt", "it", "de", "ca", "oc", "gl", "ru"}
+_PROFILES = [profile(code) for code in supported()]
 _NUM = (r"(?<![\w.,/])(?:\d{1,3}(?:(?:[\u00a0\u202f ]\d{3})+|(?:,\d{3})+|(?:\.\d{3})+)"
         r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
 _SCALES = {
@@ -35,20 +40,20 @@ _CURRENCY = {
     "xaf": "XOF", "francs cfa": "XOF", "cfa francs": "XOF", "franc cfa": "XOF",
     "francos cfa": "XOF",
 }
-_CUR_AFTER = (r"(?:\s*(?:d[e'’]\s*)?)(?P<cur>€|\$|£|euros?"
+# CLDR's currency names and symbols in every known language ("dollars des États-Unis",
+# "dólares estadounidenses", "$US"). Both CFA francs are one key, as in _CURRENCY: a
+# release's "francs CFA" rarely says which of the two zones it means.
+_CLDR_CURRENCY = {name: ("XOF" if iso == "XAF" else iso)
+                  for p in _PROFILES for name, iso in p.currencies}
+_CLDR_NAMES = "|".join(re.escape(n) for n in sorted(_CLDR_CURRENCY, key=len, reverse=True))
+_CUR_AFTER = (r"(?:\s*(?:d[e'’]\s*)?)(?P<cur>" + _CLDR_NAMES + r"|€|\$|£|euros?"
               r"|(?:(?:american|us|u\.s\.)\s+)?dollars?(?:\s+(?:américains|us))?"
               r"|dólares(?:\s+estadounidenses)?|usd|eur|chf|f\s?cfa|xof|xaf|francs?\s+cfa"
               r"|francos\s+cfa|cfa\s+francs)(?!\w)")
 _CUR_BEFORE = r"(?P<pre>us\$|€|\$|£|usd|eur|chf|fcfa|xof|xaf)\s?"
 _PERCENT = r"\s*(?:%|pour\s*cent|per\s*cent|percent|por\s*ciento)"
-_MONTHS = {
-    m: i + 1 for names in (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "january february march april may june july august september october november december",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    ) for i, m in enumerate(names.split())
-}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTHS = {name: i for p in _PROFILES for i, names in enumerate(p.months, 1) for name in names}
+_MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + ")"
 _ORD = r"(?:er|re|e|ème|eme|è|st|nd|rd|th|º|ª|o|a)?"
 _WORDS = {
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -68,7 +73,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("time", re.compile(r"(?<![\w:])(?P<h>\d{1,2})\s?(?:h|heures?|horas?)(?:\s?(?P<m>\d{2}))?"
                         r"(?![\w])", _F)),
     ("time", re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")),
-    ("date", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}"
+    # "14. März" (German, Scandinavian): the day's ordinal dot
+    ("date", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})(?:\.|{_ORD})\s+(?:de\s+)?{_MONTH}"
                         r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?(?!\w)", _F)),
     ("date", re.compile(rf"(?<![\w]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?"
                         r"(?!\w)", _F)),
@@ -101,7 +107,7 @@ def parse_number(text: str, lang: str) -> Decimal | None:
     ('1.5', '1200')
     """
     s = re.sub(r"[\u00a0\u202f ]", "", text)
-    dec, group = (",", ".") if lang.split("-")[0] in _COMMA_DECIMAL else (".", ",")
+    dec, group = (",", ".") if profile(lang).decimal == "," else (".", ",")
     if re.fullmatch(rf"\d{{1,3}}(?:\{group}\d{{3}})+(?:\{dec}\d+)?", s):
         s = s.replace(group, "")
     elif group in s and dec not in s and not re.search(rf"\{group}\d{{3}}$", s):
@@ -180,7 +186,9 @@ def _read(kind: str, m: re.Match[str], lang: str) -> list[Quantity] | None:
     if scale:
         value = value.scaleb(_SCALES[" ".join(scale.split())])
     if kind == "money":
-        cur = (g.get("pre") or g.get("cur") or "").lower()
+        cur = " ".join((g.get("pre") or g.get("cur") or "").lower().split())
+        if cur in _CLDR_CURRENCY:
+            return [Quantity(kind, (("money", _CLDR_CURRENCY[cur], _key(value)),), span)]
         cur = " ".join(cur.replace("américains", "").replace("estadounidenses", "")
                        .replace("american ", "").replace("u.s. ", "").replace("us dollar", "dollar")
                        .replace(" us", "").split())

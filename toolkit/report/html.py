@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import builder as E
 from lxml.html import tostring
 
-from ..langs import Lang
+from ..langs import Lang, as_lang
 from ..model import Segment
 from .chart import chart
 from .marks import Mark
@@ -116,6 +116,8 @@ def _unit_row(rid: str, n: int, unit: Unit) -> etree._Element:
     seg: Segment = unit.segment
     cat = unit.category
     target = marked("td", seg.target, unit.target_marks, lang=seg.tgt, **{"class": "text target"})
+    if as_lang(seg.tgt).profile.rtl:
+        target.set("dir", "rtl")  # an Arabic target reads right to left inside the LTR page
     if not seg.target:
         target.text = "(no translation)"
         target.set("class", "text target empty")
