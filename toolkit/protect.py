@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .masking import WORD, word_token
 from .model import Span
 
 _TLD = r"(?:int|org|com|net|edu|gov|info|fr|be|ch|ca|sn|cm|sl|cf|ht|ma|tn|uk|us|eu|io|africa)"
@@ -36,7 +37,7 @@ _PATTERNS = _PATTERNS + _NAME_PATTERNS
 _SCAN = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)))
 _KINDS = [k for k, _ in _PATTERNS]
 _TRAILING = ".,;:!?)»"
-PLACEHOLDER = re.compile(r"ZXQ(\d+)QZ")
+PLACEHOLDER = WORD  # the word-like tokens of toolkit.masking
 
 
 def find_protected(text: str) -> list[Span]:
@@ -142,7 +143,7 @@ def mask(text: str) -> Masked:
         out.append(text[pos : s.start])
         left = s.kind == "code" and s.start > 0 and text[s.start - 1].isalnum()
         right = s.kind == "code" and s.end < len(text) and text[s.end].isalnum()
-        out.append((" " if left else "") + f"ZXQ{i}QZ" + (" " if right else ""))
+        out.append((" " if left else "") + word_token(i) + (" " if right else ""))
         kind = s.kind + ("<" if left else "") + (">" if right else "")
         kept.append(Span(s.start, s.end, s.text, kind))
         pos = s.end

@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from ..masking import find_numeric, numeric_tokens
 from ..protect import find_protected
 
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -214,12 +215,10 @@ def localise_source(text: str, lang: str) -> Localised:
             except ValueError:  # 31 février: leave the text as written
                 blocked.append((a, b))
     found.sort()
-    out, values, pos, n = [], [], 0, 0
+    out, values, pos = [], [], 0
+    tokens = numeric_tokens(text, _BASE)
     for a, b, new in found:
-        while str(_BASE + n * 10) in text:
-            n += 1
-        token = str(_BASE + n * 10)
-        n += 1
+        token = next(tokens)
         # A span ending in "de " or "d'" keeps the next word apart from the token.
         out += [text[pos:a], token + (" " if text[b - 1] in " \u00a0'’" else "")]
         values.append((token, new))
@@ -233,7 +232,7 @@ _START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
 
 def restore(text: str, values: Sequence[tuple[str, str]]) -> str:
     for token, new in values:
-        m = re.search(rf"(?<!\d){token}(?!\d)", text)
+        m = find_numeric(text, token)
         if not m:
             continue
         if _START.search(text[: m.start()]) and new[:1].islower():

@@ -36,6 +36,7 @@ from ..glossary.enforce import _BASE, GlossaryEngine, Plan, Slot, _target_for
 from ..glossary.match import Match, _fold
 from ..glossary.model import Concept, Glossary, Term
 from ..langs import Lang
+from ..masking import numeric_tokens
 from ..model import Span
 
 _FLAGS = {"noart", "exact", "fem", "masc"}
@@ -143,7 +144,8 @@ class _PhraseEngine(GlossaryEngine):
         return list(chosen.values())
 
     def plan(self, text: str, src: str, tgt: str) -> Plan:
-        n, pieces, slots, pos = 0, [], [], 0
+        pieces, slots, pos = [], [], 0
+        tokens = numeric_tokens(text, _BASE)
         for m in self._find(text, src):
             if m.span.start < pos:
                 continue
@@ -161,10 +163,7 @@ class _PhraseEngine(GlossaryEngine):
                     m = replace(m, span=Span(start, m.span.end, text[start:m.span.end],
                                              m.span.kind))
                     target = "to " + target
-            while str(_BASE + n * 10) in text:
-                n += 1
-            token = str(_BASE + n * 10)
-            n += 1
+            token = next(tokens)
             # An elided end (d', l') was glued to the next word: keep them apart.
             glue = " " if m.span.text[-1:] in "'’" else ""
             pieces += [text[pos:m.span.start], token + glue]

@@ -43,7 +43,7 @@ class Protected(Wrapper):
                 else:
                     around.append(i)
             hyps = tuple(replace(h, text=unmask(h.text, m.spans)[0]) for h in tr.hypotheses)
-            unknown = tuple(u for u in tr.unknown if not u.startswith("ZXQ"))
+            unknown = tuple(u for u in tr.unknown if not PLACEHOLDER.match(u))
             out.append(replace(tr, text=text, hypotheses=hyps, notes=notes, unknown=unknown))
         if around:
             self._translate_around(around, masked, out, src, tgt)

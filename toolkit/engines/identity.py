@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..langs import Lang
+from ..masking import WORD
 from .base import Translation
 
 _ACCENTS = str.maketrans(
@@ -18,7 +19,7 @@ _ACCENTS = str.maketrans(
     "ÅåÇçÉéÎîÑñÖöÛûÝý",
 )
 # Placeholders and inline codes must come back byte-identical.
-_KEEP = re.compile(r"ZXQ\d+QZ|\{\d+\}|<[^>]+>|\S+@\S+|https?://\S+|www\.\S+")
+_KEEP = re.compile(WORD.pattern + r"|\{\d+\}|<[^>]+>|\S+@\S+|https?://\S+|www\.\S+")
 
 
 def pseudo(text: str) -> str:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
+from ..masking import find_numeric, numeric_tokens
 from .inflect import en_number, es_article, es_gender, es_number, fr_elides, fr_gender, fr_number
 from .match import Match, Matcher
 from .model import Glossary, Term
@@ -126,15 +127,13 @@ class GlossaryEngine(Wrapper):
 
     def plan(self, text: str, src: str, tgt: str) -> Plan:
         """The placeholder version of ``text`` and what each placeholder stands for."""
-        n, pieces, slots, pos = 0, [], [], 0
+        pieces, slots, pos = [], [], 0
+        tokens = numeric_tokens(text, _BASE)
         for m in self.matcher(src).find(text):
             chosen = _target_for(m, tgt, text)
             if chosen is None:
                 continue
-            while str(_BASE + n * 10) in text:
-                n += 1
-            token = str(_BASE + n * 10)
-            n += 1
+            token = next(tokens)
             pieces += [text[pos:m.span.start], token]
             pos = m.span.end
             nxt = re.match(r"\W*?(\w+)", text[m.span.end:])
@@ -237,7 +236,7 @@ class GlossaryEngine(Wrapper):
 def restore(text: str, slots: Sequence[Slot], tgt: str) -> str:
     """Put each slot's target term where its placeholder is, fixing the article before it."""
     for slot in slots:
-        m = re.search(r"(?<!\d)" + slot.token + r"(?!\d)", text)
+        m = find_numeric(text, slot.token)
         if not m:
             continue
         before, after = text[: m.start()], text[m.end():]
