@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -67,16 +68,21 @@ def import_(
             typer.echo(f"{f}: {total} units, {len(units)} importable, {new} new", err=True)
 
 
+class MemoryFormat(StrEnum):
+    """Formats `memory export` writes."""
+
+    tmx = "tmx"
+
+
 @app.command("export")
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="Export format (tmx).")] = "tmx",
+    fmt: Annotated[MemoryFormat, typer.Option("--format", help="Export format (tmx).")
+                   ] = MemoryFormat.tmx,
     out: Annotated[Path | None,
                    typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
     memory: MemoryOption = None,
 ) -> None:
     """Export the whole memory as TMX 1.4b."""
-    if fmt != "tmx":
-        raise typer.BadParameter(f"unknown export format {fmt!r}; use tmx")
     from ..formats.tmx import write_units
 
     with Memory(memory_path(memory), create=False) as tm:

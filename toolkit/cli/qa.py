@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -56,9 +57,16 @@ def _table(rows: list[tuple[str, Issue]]) -> str:
     return "\n".join(lines)
 
 
+class QaFormat(StrEnum):
+    """How `qa` prints its findings."""
+
+    table = "table"
+    json = "json"
+
+
 def qa_command(
     files: Annotated[list[Path] | None, typer.Argument(help="PO, XLIFF or TMX catalogues.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[QaFormat, typer.Option("--format", help="table or json.")] = QaFormat.table,
     write: Annotated[bool, typer.Option("--write", help="Write issues into the files as "
                                         "qa: notes (stale ones removed).")] = False,
     consistency: Annotated[bool, typer.Option("--consistency", help="Report how concepts and "
@@ -79,9 +87,7 @@ def qa_command(
     Exits with 1 when any error-level issue is found. `--json` is `--format json`.
     """
     jsonout.start(as_json or fmt == "json")
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"unknown format {fmt!r}; use table or json")
-    fmt = "json" if as_json else fmt
+    fmt = "json" if as_json else fmt.value
     if show:
         rows = listing()
         if fmt == "json":

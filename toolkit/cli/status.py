@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -13,15 +12,19 @@ from ..errors import InputError
 from ..fileio import unique_paths
 from ..locales import catalogue_groups, read_current
 from ..model import State
+from . import jsonout
+from .jsonout import JsonOpt
+from .tables import echo_table
 
 _COLUMNS = (State.UNTRANSLATED, State.DRAFT, State.TRANSLATED, State.REVIEWED, State.FINAL)
 
 
 def status_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Catalogues or folders.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Count units by review state in each catalogue and say which can be published."""
+    jsonout.start(as_json)
     groups: list[list[Path]] = []
     for p in unique_paths(paths or [Path("locales")]):
         if not p.exists():
@@ -39,7 +42,7 @@ def status_command(
                      **{s.value: counts.get(s, 0) for s in _COLUMNS},
                      "publishable": counts.get(State.UNTRANSLATED, 0) + counts.get(State.DRAFT, 0) == 0})
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        jsonout.emit(rows)
         return
     if not rows:
         typer.echo("no catalogues found")
@@ -47,7 +50,4 @@ def status_command(
     head = ["file", "units"] + [s.value for s in _COLUMNS] + ["ready"]
     table = [[r["file"], str(r["units"])] + [str(r[s.value]) for s in _COLUMNS]
              + ["yes" if r["publishable"] else "no"] for r in rows]
-    widths = [max(len(x) for x in col) for col in zip(head, *table)]
-    for line in [head, *table]:
-        typer.echo("  ".join(x.ljust(w) if i == 0 else x.rjust(w)
-                             for i, (x, w) in enumerate(zip(line, widths))).rstrip())
+    echo_table(head, table)
