@@ -287,9 +287,13 @@ def plan_import(path: str | os.PathLike, out_dir: str | os.PathLike | None = Non
 def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None = None,
                 *, now: datetime | None = None, tool: str | None = None,
                 hooks: Sequence[Hook] = (), prefer: Prefer | str | None = None,
-                wait: float | None = None, notify: Callable[[str], None] | None = None
-                ) -> list[ImportResult]:
+                wait: float | None = None, notify: Callable[[str], None] | None = None,
+                before_write: Hook | None = None) -> list[ImportResult]:
     """Import several reviewed files: all are checked before any is written.
+
+    ``before_write`` gets each planned result before the first file is written
+    (e.g. to check that the memory the hooks will feed is usable); an error it
+    raises leaves every file as it was.
 
     Several files of one release are merged one after the other, each
     three ways against the result of the ones before it. Every tree written
@@ -303,12 +307,14 @@ def import_many(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike |
     trees = {_read_reviewed(Path(p), out_dir)[1] for p in paths}
     with lock_trees((t for t in trees if t.is_dir()), wait=wait, what="toolkit import",
                     notify=notify):
-        return _import_locked(paths, out_dir, now=now, tool=tool, hooks=hooks, prefer=prefer)
+        return _import_locked(paths, out_dir, now=now, tool=tool, hooks=hooks, prefer=prefer,
+                              before_write=before_write)
 
 
 def _import_locked(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike | None, *,
                    now: datetime | None, tool: str | None, hooks: Sequence[Hook],
-                   prefer: Prefer | str | None) -> list[ImportResult]:
+                   prefer: Prefer | str | None, before_write: Hook | None = None
+                   ) -> list[ImportResult]:
     from . import __version__
     from .fileio import write_all
     from .formats import get
@@ -338,6 +344,9 @@ def _import_locked(paths: Sequence[str | os.PathLike], out_dir: str | os.PathLik
             get(fmt).write(res.catalogue, buf, now=now, tool=tool)
             files.append((catalogue_path(res.out, tgt, res.catalogue.name, fmt), buf.getvalue()))
         rendered[i] = files
+    if before_write is not None:
+        for res in plans:
+            before_write(res)
     write_all([f for files in rendered.values() for f in files])
     results = [replace(res, written=tuple(t for t, _ in rendered.get(i, ())))
                for i, res in enumerate(plans)]

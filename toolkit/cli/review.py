@@ -41,7 +41,7 @@ def import_command(
     merged catalogue is written back as PO and XLIFF, and the approved units
     go into the translation memory so they are never machine-translated again.
     """
-    from ..memory import add_segments, default_path
+    from ..memory import add_segments, check_writable, default_path
 
     jsonout.start(as_json)
     stored: list[tuple[Path, int]] = []
@@ -50,8 +50,17 @@ def import_command(
         tm = memory if memory is not None else default_path(res.out)
         stored.append((tm, add_segments(tm, res.approved)))
 
+    checked: set[Path] = set()
+
+    def usable(res) -> None:  # before anything is written: a bad memory stops the import
+        tm = memory if memory is not None else default_path(res.out)
+        if tm not in checked:
+            check_writable(tm)
+            checked.add(tm)
+
     results = import_many(files, out, hooks=() if no_memory else (store,), prefer=prefer,
-                          wait=wait, notify=lambda m: typer.echo(f"note: {m}", err=True))
+                          wait=wait, notify=lambda m: typer.echo(f"note: {m}", err=True),
+                          before_write=None if no_memory else usable)
     for warning in (w for res in results for w in res.warnings):
         typer.echo(f"warning: {warning}", err=True)
     memories = {str(tm): sum(n for t, n in stored if t == tm)

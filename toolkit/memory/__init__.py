@@ -15,7 +15,7 @@ from .engine import MemoryFirst
 from .store import DEFAULT_THRESHOLD, Match, Memory, Unit, normalize
 
 __all__ = ["DEFAULT_THRESHOLD", "Match", "Memory", "MemoryFirst", "Unit", "add_segments",
-           "default_path", "importable", "normalize", "units_of"]
+           "check_writable", "default_path", "importable", "normalize", "units_of"]
 
 _KEEP = (State.TRANSLATED, State.REVIEWED, State.FINAL)
 
@@ -43,6 +43,34 @@ def units_of(segments: Iterable[Segment], *, file: str = "") -> list[Unit]:
         out.append(Unit(seg.source, seg.target, seg.src, seg.tgt, origin, seg.state.value,
                         where))
     return out
+
+
+def check_writable(memory_path: str | os.PathLike) -> None:
+    """Raise MemoryError_ now if units could not be added to ``memory_path`` later.
+
+    Commands that write catalogues and then feed the memory call this first,
+    so a corrupt, read-only or unreachable memory stops them before the first
+    catalogue is written instead of after (exit 7, the tree as it was). An
+    existing memory is opened and a write transaction begun and rolled back; a
+    missing one needs a folder it can be created in.
+    """
+    import sqlite3
+
+    from ..errors import MemoryError_
+
+    path = Path(memory_path)
+    if not path.exists():
+        parent = next((p for p in path.parents if p.exists()), Path("."))
+        if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            raise MemoryError_("cannot create the memory here: the folder is not writable",
+                               path=path)
+        return
+    with Memory(path) as tm, tm._guard() as conn:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            raise MemoryError_(f"the memory cannot be written: {exc}", path=path) from exc
 
 
 def add_segments(memory_path: str | os.PathLike, segments: Iterable[Segment] | Catalogue, *,
