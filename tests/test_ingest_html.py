@@ -149,3 +149,30 @@ def test_html_nested_past_the_parser_limit_is_refused_not_truncated(tmp_path: Pa
     ok.write_text("<html><body>" + "<div>" * 200 + "<p>Texte profond.</p>" + "</div>" * 200
                   + "<p>Après, une phrase.</p></body></html>", encoding="utf-8")
     assert [b.text for b in load(ok).blocks] == ["Texte profond.", "Après, une phrase."]
+
+
+def test_html_declaring_entities_is_refused_with_its_line(tmp_path: Path) -> None:
+    """An internal DTD subset made lxml publish "]>" as the first unit and keep "&b;"."""
+    page = tmp_path / "entites.html"
+    page.write_text('<!-- a page -->\n<!DOCTYPE html [<!ENTITY a "AAAA"><!ENTITY b "&a;&a;">]>\n'
+                    "<html><body><p>Le texte &b; est ici.</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="declares entities") as err:
+        load(page)
+    assert err.value.line == 2 and err.value.path == str(page)
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p title='" + "x" * 2_000_000 + "'>Le migrant est ici.</p></body></html>",
+    "<html><body><!--" + "-" * 2_000_000 + "--><p>Le migrant est ici.</p></body></html>",
+    "<html><body>" + "<p>Le migrant est ici." * 5_000 + "</body></html>",
+    "<!DOCTYPE html><html><body><svg><text>&lt;&amp;</text></svg>"
+    "<p>Le migrant est ici.</p></body></html>",
+])
+def test_hostile_but_valid_html_loses_nothing(tmp_path: Path, page: str) -> None:
+    """Huge attributes and comments, thousands of unclosed paragraphs, foreign content."""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load(path)
+    texts = [b.text for b in doc.blocks]
+    assert texts.count("Le migrant est ici.") == max(1, page.count("<p>Le migrant"))
+    assert not any("x" * 100 in t or "---" in t for t in texts)

@@ -85,10 +85,21 @@ def parse_html(text: str, name: str, path: str = "", encoding: str = "utf-8") ->
     return extract(text, name, path, encoding).doc
 
 
+_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
 def parse_page(text: str, path: str = "") -> etree._Element:
     """Parse HTML text into its ``<html>`` element; an empty page raises InputError."""
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"^\ufeff?\s*<\?xml[^>]*\?>", "", text)
+    # HTML has no internal DTD subset: one here declares entities (an expansion bomb for
+    # XML parsers, and lxml's HTML parser would publish "]>" as the release's first line).
+    subset = _SUBSET.search(text)
+    if subset:
+        raise InputError("HTML with a DOCTYPE that declares entities or elements ([...]) "
+                         "is refused", path=path or None,
+                         line=text[:subset.start()].count("\n") + 1,
+                         hint="use a plain <!DOCTYPE html>")
     parser = lxml.html.HTMLParser(no_network=True, remove_blank_text=False, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
