@@ -134,17 +134,31 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
     if replace_glossary and glossary is None:
         raise typer.BadParameter("--replace-glossary needs --glossary FILE")
 
-    def say(message: str) -> None:
-        if not quiet and sys.stderr.isatty():
-            typer.echo(f"  {message} …", err=True)
+    # On a terminal a rich spinner says what the run is doing; each step stays printed
+    # above it. Piped or --quiet: nothing (scripts read the summary or --json).
+    status = None
+    if not quiet and sys.stderr.isatty():
+        from rich.console import Console
 
-    result = translate_releases(
-        files, src, tgt or ["en"], engine=engine, out=out,
-        formats=[f.value for f in formats] if formats else None,
-        glossary=False if no_glossary else glossary, replace_glossary=replace_glossary,
-        memory=memory, require_previous=require_previous, language_check=language_check,
-        wait=wait, what=what, retranslate=retranslate, jobs=jobs, cluster=cluster,
-        warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
+        status = Console(stderr=True).status("reading the releases …")
+        status.start()
+
+    def say(message: str) -> None:
+        if status is not None:
+            status.console.print(f"  {message} …", highlight=False)
+            status.update(f"{message} …")
+
+    try:
+        result = translate_releases(
+            files, src, tgt or ["en"], engine=engine, out=out,
+            formats=[f.value for f in formats] if formats else None,
+            glossary=False if no_glossary else glossary, replace_glossary=replace_glossary,
+            memory=memory, require_previous=require_previous, language_check=language_check,
+            wait=wait, what=what, retranslate=retranslate, jobs=jobs, cluster=cluster,
+            warn=lambda m: typer.echo(f"warning: {m}", err=True), progress=say)
+    finally:
+        if status is not None:
+            status.stop()
     if as_json:
         jsonout.emit(result.to_dict())
     if quiet:
@@ -155,3 +169,4 @@ def run(files: list[Path], src: str, tgt: list[str] | None, engine: str, out: Pa
         f"Translated {result.releases} file(s) into "
         f"{', '.join(t.code for t in result.targets)}: {result.units} units, "
         f"{len(result.written)} catalogues written under {out}/", err=True)
+
