@@ -220,3 +220,9 @@ def test_a_file_named_twice_counts_once(tree: Path, tmp_path: Path) -> None:
     doc = _json(["import", str(reviewed), str(tmp_path / "." / "rev.po"), "--catalogues",
                  str(work), "--no-memory", "--json"])
     assert len(doc["imported"]) == 1
+
+
+def test_a_bad_choice_in_glossary_add_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["glossary", "add", "x-test", "--fr", "mot", "--en", "word",
+                                 "--article", "bogus", "--glossary", str(tmp_path / "g.csv")])
+    assert result.exit_code == 2 and not (tmp_path / "g.csv").exists()

@@ -132,7 +132,7 @@ def add_command(
 ) -> None:
     """Add a concept with its French, English and Spanish terms."""
     if article not in ARTICLES:
-        raise GlossaryError(f"--article must be one of {ARTICLES}", term=concept_id)
+        raise typer.BadParameter(f"--article must be one of {ARTICLES}")  # a usage error: exit 2
     terms = [Term(t, "fr", PREFERRED, guess_type(t)) for t in fr]
     terms += [Term(t, "en", PREFERRED, guess_type(t)) for t in en]
     terms += [Term(t, "en", ADMITTED, guess_type(t)) for t in en_variant or []]
@@ -170,7 +170,7 @@ def edit_command(
     from dataclasses import replace
 
     if article is not None and article not in ARTICLES:
-        raise GlossaryError(f"--article must be one of {ARTICLES}", term=concept_id)
+        raise typer.BadParameter(f"--article must be one of {ARTICLES}")  # a usage error: exit 2
     target = _target_file(glossary, scope)
     with editing(target):  # read–change–write of the file, one run at a time
         own = _read_target(target)
