@@ -241,14 +241,27 @@ def restore(text: str, values: Sequence[tuple[str, str]]) -> str:
     return text
 
 
+def _fix_for(src: Lang, tgt: Lang, values: Sequence[tuple[str, str]]) -> Callable[[str], str]:
+    if src.code != "en":
+        return lambda text: text
+    from .numbers_en import uncapitalise_after
+
+    return lambda text: uncapitalise_after(text, tuple(values), tgt.code)
+
+
 class Numbers(Wrapper):
     """Numbers, dates, amounts and contact labels of the source in the target's conventions."""
 
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
-        if src.code != "fr":
+        if src.code == "en" and tgt.code in ("fr", "es"):
+            from .numbers_en import localise_english
+
+            locs = [Localised(*localise_english(t, tgt.code)) for t in texts]
+        elif src.code != "fr":
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
-        locs = [localise_source(t, tgt.code) for t in texts]
+        else:
+            locs = [localise_source(t, tgt.code) for t in texts]
         out = self.inner.translate_batch([x.masked for x in locs], src, tgt, n_best=n_best)
         results = []
         for loc, tr in zip(locs, out):
@@ -257,8 +270,9 @@ class Numbers(Wrapper):
                 results.append(self.inner.translate_batch(
                     [texts[len(results)]], src, tgt, n_best=n_best)[0])
                 continue
+            fix = _fix_for(src, tgt, loc.values)
             results.append(replace(
-                tr, text=restore(tr.text, loc.values),
-                hypotheses=tuple(replace(h, text=restore(h.text, loc.values))
+                tr, text=fix(restore(tr.text, loc.values)),
+                hypotheses=tuple(replace(h, text=fix(restore(h.text, loc.values)))
                                  for h in tr.hypotheses)))
         return results

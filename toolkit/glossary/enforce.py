@@ -380,7 +380,7 @@ def _case_like(new: str, old: str) -> str:
 # What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
 # subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé).
 _PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles)\s+(?=[a-zà-ÿ])")
-_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ])")
+_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too
 
 
 def _pivot_residue(after: str, slot: Slot) -> str:
