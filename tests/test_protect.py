@@ -75,3 +75,20 @@ def test_contact_labels_are_kept_but_the_adjective_is_not() -> None:
     assert [(s.kind, s.text) for s in find_protected("Tel : 690366090")] == [
         ("label", "Tel"), ("phone", "690366090")]
     assert find_protected("Un tel projet, tel que prévu.") == []
+
+
+def test_a_sentence_opener_is_not_part_of_the_name_after_it() -> None:
+    """"Selon Moussa Sow, …" kept "Selon" in the English draft: the whole run was one name."""
+    for text, name in [("Selon Moussa Sow, le programme continue.", "Moussa Sow"),
+                       ("According to Ana Diallo, it works.", "Ana Diallo"),
+                       ("Pour Claire Fontaine, OIM Sénégal, tél. : +221 33 869 62 00", "Claire Fontaine")]:
+        assert [s.text for s in find_protected(text) if s.kind == "name"] == [name]
+    assert [s.text for s in find_protected("Jean Dupont, OIM Niger") if s.kind == "name"] == \
+        ["Jean Dupont"]
+
+
+def test_the_opener_is_translated_by_the_real_engine() -> None:
+    from toolkit.api import translate_text
+
+    out = translate_text("Selon Moussa Sow, le programme continue.", src="fr", tgt="en")
+    assert out.startswith("According to Moussa Sow,"), out

@@ -76,6 +76,14 @@ courriel fax site twitter facebook
 """.split())
 
 
+# Words that open a sentence before a name ("Selon Moussa Sow, …", "According to Ana Diallo,
+# …"): capitalised only because they come first, never part of the name.
+_OPENERS = frozenset("""
+selon pour avec après avant dans depuis par sur lors comme contre sans chez vers entre ainsi
+enfin aussi ensuite puis mais donc cependant toutefois d'après d’après grâce outre quant
+according with for after before in on since by from as when while thanks through under
+según con para tras desde durante sin también además gracias
+""".split())
 _TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "dr.", "pr", "pr.", "me", "s.e."})
 _WORD = re.compile(r"\S+")
 
@@ -95,6 +103,8 @@ def _names_in_run(text: str, start: int, end: int) -> list[Span]:
 
     def flush() -> None:
         nonlocal titled
+        if piece and text[piece[0][0]:piece[0][1]].casefold() in _OPENERS:
+            del piece[0]  # "Selon" of "Selon Moussa Sow": the name starts after it
         if piece and (len(piece) >= 2 or titled):
             a, b = piece[0][0], piece[-1][1]
             at_sentence_start = not text[:a].strip() or text[:a].rstrip()[-1] in ".!?«:–—-"
