@@ -92,3 +92,13 @@ def test_the_opener_is_translated_by_the_real_engine() -> None:
 
     out = translate_text("Selon Moussa Sow, le programme continue.", src="fr", tgt="en")
     assert out.startswith("According to Moussa Sow,"), out
+
+
+def test_the_word_after_a_name_keeps_the_sources_lower_case() -> None:
+    """The pivot route wrote "Ana Diallo Est arrivé" for "Ana Diallo arrived"."""
+    from toolkit.api import translate_text
+
+    out = translate_text("On 3 May, Ana Diallo arrived in Niamey.", src="en", tgt="fr")
+    assert "Ana Diallo est arrivé" in out, out
+    kept = translate_text("Moussa Sow, Director of the office, spoke.", src="en", tgt="fr")
+    assert "Moussa Sow, Directeur" in kept or "Moussa Sow, directeur" in kept, kept

@@ -6,6 +6,7 @@ span protection are layers around it, never branches in the pipeline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,6 +44,10 @@ class Protected(Wrapper):
                 else:
                     around.append(i)
             hyps = tuple(replace(h, text=unmask(h.text, m.spans)[0]) for h in tr.hypotheses)
+            if tgt.code not in _NOUN_CAPITALS:
+                text = _lower_after_names(text, texts[i], m.spans)
+                hyps = tuple(replace(h, text=_lower_after_names(h.text, texts[i], m.spans))
+                             for h in hyps)
             unknown = tuple(u for u in tr.unknown if not PLACEHOLDER.match(u))
             out.append(replace(tr, text=text, hypotheses=hyps, notes=notes, unknown=unknown))
         if around:
@@ -81,6 +86,34 @@ class Protected(Wrapper):
             notes = out[i].notes + (note,)
             notes += tuple(f"protected span lost: {s.text}" for s in lost)
             out[i] = replace(out[i], text=text, notes=notes)
+
+
+# Languages that capitalise nouns: a capital after a name may be right there.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _lower_after_names(text: str, source: str, spans: Sequence) -> str:
+    """Undo the capital an engine puts on the word after a name it read as unknown.
+
+    Apertium's two-hop routes write "Ana Diallo Est arrivé" for "Ana Diallo arrived": the
+    placeholder looks like the end of a sentence to the second hop. When the source goes on in
+    lower case after the name, the word after it in the target is lowered again (a name that
+    went on would have been inside the span).
+    """
+    for span in spans:
+        if span.kind.rstrip("<>") != "name":
+            continue
+        nxt = _NEXT_WORD.match(source, span.end)
+        if not nxt or not nxt.group(1)[:1].islower():
+            continue
+        pos = text.find(span.text)
+        after = _NEXT_WORD.match(text, pos + len(span.text)) if pos >= 0 else None
+        word = after.group(1) if after else ""
+        if word[:1].isupper() and not word.isupper() or word in ("A", "À"):
+            a = after.start(1)
+            text = text[:a] + word[0].lower() + text[a + 1:]
+    return text
 
 
 def _pieces(text: str) -> list[str]:
