@@ -191,6 +191,28 @@ class Localised:
     values: tuple[tuple[str, str], ...]  # (token, target text)
 
 
+def collect(text: str, patterns: dict[str, re.Pattern[str]],
+            formats: dict[str, Callable[[re.Match[str], str], str]],
+            blocked: list[tuple[int, int]], lang: str) -> list[tuple[int, int, str]]:
+    """``(start, end, rendering)`` of each quantity, patterns tried in order, none overlapping.
+
+    A match a formatter refuses (``ValueError``: 31 février) is left as written and blocks
+    the patterns after it.
+    """
+    found: list[tuple[int, int, str]] = []
+    for kind, rx in patterns.items():
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in blocked) or \
+                    any(a < e and s < b for s, e, _ in found):
+                continue
+            try:
+                found.append((a, b, formats[kind](m, lang)))
+            except ValueError:
+                blocked.append((a, b))
+    return sorted(found)
+
+
 def localise_source(text: str, lang: str) -> Localised:
     """``text`` with each number, date or amount replaced by a token, and what each becomes.
 
@@ -203,18 +225,7 @@ def localise_source(text: str, lang: str) -> Localised:
         return Localised(text, ())
     blocked = [(s.start, s.end) for s in find_protected(text) if s.kind in _BLOCKING]
     blocked += [m.span() for m in _AFTER_LABEL.finditer(text)]
-    found: list[tuple[int, int, str]] = []
-    for kind, rx in _PATTERNS.items():
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if any(a < e and s < b for s, e in blocked) or \
-                    any(a < e and s < b for s, e, _ in found):
-                continue
-            try:
-                found.append((a, b, _FORMAT[kind](m, lang)))
-            except ValueError:  # 31 février: leave the text as written
-                blocked.append((a, b))
-    found.sort()
+    found = collect(text, _PATTERNS, _FORMAT, blocked, lang)
     out, values, pos = [], [], 0
     tokens = numeric_tokens(text, _BASE)
     for a, b, new in found:

@@ -168,19 +168,10 @@ def localise_english(text: str, lang: str) -> tuple[str, tuple[tuple[str, str], 
     """
     if lang not in _LOCALE:
         return text, ()
+    from .numbers import collect
+
     blocked = [(s.start, s.end) for s in find_protected(text) if s.kind in _BLOCKING]
-    found: list[tuple[int, int, str]] = []
-    for kind, rx in _PATTERNS.items():
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if any(a < e and s < b for s, e in blocked) or \
-                    any(a < e and s < b for s, e, _ in found):
-                continue
-            try:
-                found.append((a, b, _FORMAT[kind](m, lang)))
-            except ValueError:  # 31 February: leave the text as written
-                blocked.append((a, b))
-    found.sort()
+    found = collect(text, _PATTERNS, _FORMAT, blocked, lang)
     out, values, pos = [], [], 0
     tokens = numeric_tokens(text, _BASE)
     for a, b, new in found:
