@@ -21,3 +21,9 @@ def test_terminal_tables_are_ruled_with_every_cell() -> None:
     assert "┃ file" in text and "│ locales/es/a.po │" in text
     assert all(cell in text for row in ROWS for cell in row)
     assert "\x1b[" not in text  # no colour codes: readable when captured
+
+
+def test_text_columns_stay_left_aligned() -> None:
+    text = ruled(["where", "check", "units"], [["a.po:3", "leading-space", "15"],
+                                               ["b.po:12", "numbers", "7"]])
+    assert "│ numbers       │" in text and "│     7 │" in text

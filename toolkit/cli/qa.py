@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -127,7 +129,14 @@ def qa_command(
             d["span"] = [d["span"]["start"], d["span"]["end"]] if d["span"] else None
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif rows:
-        typer.echo(_table(rows))
+        if sys.stdout.isatty():  # a person: a ruled table; a pipe: tab-separated lines for grep
+            from .tables import ruled
+
+            typer.echo(ruled(["where", "severity", "check", "message"],
+                             [[w, i.severity, i.code, i.message] for w, i in rows],
+                             width=shutil.get_terminal_size().columns))
+        else:
+            typer.echo(_table(rows))
     units = sum(len(c.segments) for _, c in cats)
     typer.echo(f"{units} units, {errors} errors, {len(rows) - errors} warnings", err=True)
     if errors:

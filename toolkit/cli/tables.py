@@ -26,8 +26,9 @@ def ruled(head: Sequence[str], rows: Sequence[Sequence[str]], *, width: int = 12
     from rich.table import Table
 
     table = Table(*head, header_style="bold")
-    for col in table.columns[1:]:
-        col.justify = "right"
+    for i, col in enumerate(table.columns):  # numbers right-aligned, text left
+        if i and rows and all(row[i].replace(".", "").isdigit() for row in rows):
+            col.justify = "right"
     for row in rows:
         table.add_row(*row)
     console = Console(width=width, force_terminal=True, color_system=None)
