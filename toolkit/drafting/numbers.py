@@ -23,6 +23,7 @@ from ..engines.base import Translation, Wrapper
 from ..langs import Lang
 from ..masking import find_numeric, numeric_tokens
 from ..protect import find_protected
+from .quantities import collect
 
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre")
@@ -189,28 +190,6 @@ _FORMAT: dict[str, Callable[[re.Match[str], str], str]] = {
 class Localised:
     masked: str
     values: tuple[tuple[str, str], ...]  # (token, target text)
-
-
-def collect(text: str, patterns: dict[str, re.Pattern[str]],
-            formats: dict[str, Callable[[re.Match[str], str], str]],
-            blocked: list[tuple[int, int]], lang: str) -> list[tuple[int, int, str]]:
-    """``(start, end, rendering)`` of each quantity, patterns tried in order, none overlapping.
-
-    A match a formatter refuses (``ValueError``: 31 février) is left as written and blocks
-    the patterns after it.
-    """
-    found: list[tuple[int, int, str]] = []
-    for kind, rx in patterns.items():
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if any(a < e and s < b for s, e in blocked) or \
-                    any(a < e and s < b for s, e, _ in found):
-                continue
-            try:
-                found.append((a, b, formats[kind](m, lang)))
-            except ValueError:
-                blocked.append((a, b))
-    return sorted(found)
 
 
 def localise_source(text: str, lang: str) -> Localised:

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..masking import numeric_tokens
 from ..protect import find_protected
+from .quantities import collect
 
 _LOCALE = {"fr": "fr", "es": "es"}
 _BASE = 73001  # the numbers layer's base: one layer, one token series (toolkit.masking)
@@ -168,8 +169,6 @@ def localise_english(text: str, lang: str) -> tuple[str, tuple[tuple[str, str], 
     """
     if lang not in _LOCALE:
         return text, ()
-    from .numbers import collect
-
     blocked = [(s.start, s.end) for s in find_protected(text) if s.kind in _BLOCKING]
     found = collect(text, _PATTERNS, _FORMAT, blocked, lang)
     out, values, pos = [], [], 0
