@@ -271,11 +271,16 @@ class Matcher:
         """Every occurrence, nested and overlapping ones too, by start then longest."""
         tokens = tokenize(text, self.lang)
         content = [i for i, t in enumerate(tokens) if t.key is not None]
+        ckeys = [tokens[i].key for i in content]
         found: list[Match] = []
         for ci, ti in enumerate(content):
             tok = tokens[ti]
             cands = self._index.get(tok.key, []) + self._index.get(_EXACT + tok.text, [])
             for keys, concept, term in sorted(cands, key=lambda c: -len(c[0])):
+                # Most candidates fail on their keys: compared at once before the glue.
+                if not keys[0].startswith(_EXACT) and \
+                        tuple(ckeys[ci:ci + len(keys)]) != keys:
+                    continue
                 end_ci = self._extend(text, tokens, content, ci, keys, "," in term.text)
                 if end_ci is None:
                     continue
