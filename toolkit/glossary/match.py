@@ -275,8 +275,11 @@ class Matcher:
         found: list[Match] = []
         for ci, ti in enumerate(content):
             tok = tokens[ti]
-            cands = self._index.get(tok.key, []) + self._index.get(_EXACT + tok.text, [])
-            for keys, concept, term in sorted(cands, key=lambda c: -len(c[0])):
+            cands = self._index.get(tok.key, [])  # sorted longest first
+            exact = self._index.get(_EXACT + tok.text)
+            if exact:
+                cands = sorted(cands + exact, key=lambda c: -len(c[0]))
+            for keys, concept, term in cands:
                 # Most candidates fail on their keys: compared at once before the glue.
                 if not keys[0].startswith(_EXACT) and \
                         tuple(ckeys[ci:ci + len(keys)]) != keys:
