@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Span
 from .model import DEPRECATED, PREFERRED, Concept, Glossary, Term
@@ -162,8 +163,9 @@ def en_key(surface: str) -> str | None:
 KEYS = {"fr": fr_key, "es": es_key, "en": en_key}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text (a named tuple: a run makes hundreds of thousands)."""
+
     start: int
     end: int
     text: str
