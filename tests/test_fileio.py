@@ -53,3 +53,23 @@ def test_success_replaces_and_keeps_permissions(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o600
     assert _leftovers(tmp_path) == []
+
+
+def test_write_all_renames_nothing_when_one_file_cannot_be_written(tmp_path: Path) -> None:
+    kept = tmp_path / "en" / "a.po"
+    kept.parent.mkdir()
+    kept.write_bytes(b"old a\n")
+    blocked = tmp_path / "es"
+    blocked.write_bytes(b"a file where the folder should be")
+    files = [(kept, b"new a\n"), (blocked / "a.po", b"new es\n")]
+    with pytest.raises(Exception, match="es"):
+        fileio.write_all(files)
+    assert kept.read_bytes() == b"old a\n"
+    assert _leftovers(kept.parent) == []
+
+
+def test_write_all_writes_every_file_with_its_bytes(tmp_path: Path) -> None:
+    files = [(tmp_path / f"d{k % 3}" / f"f{k}.po", f"unit {k}\n".encode()) for k in range(40)]
+    fileio.write_all(files)
+    assert all(path.read_bytes() == data for path, data in files)
+    assert all(_leftovers(path.parent) == [] for path, _ in files)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .masking import WORD, word_token
 from .model import Span
@@ -46,6 +47,12 @@ def find_protected(text: str) -> list[Span]:
     >>> [s.text for s in find_protected("Écrire à a.b@iom.int ou au +32 2 287 78 10.")]
     ['a.b@iom.int', '+32 2 287 78 10']
     """
+    return list(_protected(text))
+
+
+# A run scans each source twice (the numbers layer, then span protection).
+@lru_cache(maxsize=4096)
+def _protected(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     for m in _SCAN.finditer(text):
         kind = _KINDS[int(m.lastgroup[1:])]  # type: ignore[index]
@@ -58,7 +65,7 @@ def find_protected(text: str) -> list[Span]:
                 end -= 1
         if end > start:
             spans.append(Span(start, end, text[start:end], kind))
-    return spans
+    return tuple(spans)
 
 
 _NOT_NAMES = frozenset("""

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Span
 from .model import DEPRECATED, PREFERRED, Concept, Glossary, Term
@@ -161,8 +163,9 @@ def en_key(surface: str) -> str | None:
 KEYS = {"fr": fr_key, "es": es_key, "en": en_key}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text (a named tuple: a run makes hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -171,14 +174,25 @@ class Token:
 
 def tokenize(text: str, lang: str) -> list[Token]:
     """Word tokens of ``text`` with their matching keys (``None`` for skipped articles)."""
-    keyf = KEYS.get(lang, en_key)
+    return list(_tokens(text, lang))
+
+
+# A run tokenizes each sentence several times (glossary plan, phrase rules, both of their
+# passes) and a few thousand distinct words over and over: both are remembered, bounded.
+@lru_cache(maxsize=4096)
+def _tokens(text: str, lang: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
         if lang != "fr" and word[-1] in _APOS:  # elision is French only
             word = word[:-1]
-        out.append(Token(m.start(), m.start() + len(word), word, keyf(word)))
-    return out
+        out.append(Token(m.start(), m.start() + len(word), word, _key(word, lang)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str, lang: str) -> str | None:
+    return KEYS.get(lang, en_key)(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +239,7 @@ class Matcher:
         self.resolve = resolve
         self._index: dict[str, list[tuple[tuple[str, ...], Concept, Term]]] = {}
         self.terms = 0
+        self._last: tuple[str, tuple[Match, ...]] | None = None
         for concept in glossary:
             for term in concept.in_lang(lang):
                 if term.status == DEPRECATED and not deprecated:
@@ -244,13 +259,33 @@ class Matcher:
         ``retour volontaire`` inside it); ``overlapping=True`` lists nested
         and overlapping occurrences too.
         """
+        if self._last is not None and self._last[0] == text:
+            # The phrase rules ask for both readings of one sentence in a row.
+            found = list(self._last[1])
+        else:
+            found = self._all(text)
+            self._last = (text, tuple(found))
+        if overlapping:
+            return found
+        return _longest_first(_one_concept_per_span(found) if self.resolve else found)
+
+    def _all(self, text: str) -> list[Match]:
+        """Every occurrence, nested and overlapping ones too, by start then longest."""
         tokens = tokenize(text, self.lang)
         content = [i for i, t in enumerate(tokens) if t.key is not None]
+        ckeys = [tokens[i].key for i in content]
         found: list[Match] = []
         for ci, ti in enumerate(content):
             tok = tokens[ti]
-            cands = self._index.get(tok.key, []) + self._index.get(_EXACT + tok.text, [])
-            for keys, concept, term in sorted(cands, key=lambda c: -len(c[0])):
+            cands = self._index.get(tok.key, [])  # sorted longest first
+            exact = self._index.get(_EXACT + tok.text)
+            if exact:
+                cands = sorted(cands + exact, key=lambda c: -len(c[0]))
+            for keys, concept, term in cands:
+                # Most candidates fail on their keys: compared at once before the glue.
+                if not keys[0].startswith(_EXACT) and \
+                        tuple(ckeys[ci:ci + len(keys)]) != keys:
+                    continue
                 end_ci = self._extend(text, tokens, content, ci, keys, "," in term.text)
                 if end_ci is None:
                     continue
@@ -260,9 +295,7 @@ class Matcher:
                     continue
                 found.append(self._match(text, tokens, ti, last, concept, term))
         found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
-        if overlapping:
-            return found
-        return _longest_first(_one_concept_per_span(found) if self.resolve else found)
+        return found
 
     def _extend(self, text: str, tokens: list[Token], content: list[int], ci: int,
                 keys: tuple[str, ...], comma: bool = False) -> int | None:
