@@ -109,3 +109,22 @@ def test_cli_review_tsv(tmp_path: Path) -> None:
     rows = list(csv.reader(review.open(encoding="utf-8"), delimiter="\t"))
     assert rows[0] == ["confidence", "source_ref", "target_ref", "source", "target"]
     assert any(r[4] == "Who we are" and r[3] == "" for r in rows[1:])  # untranslated chrome
+
+
+def test_align_checks_the_review_file_before_changing_the_memory(tmp_path: Path) -> None:
+    """A review path that cannot be written used to fail after the memory had taken the pairs."""
+    from typer.testing import CliRunner
+
+    from toolkit.cli.app import app
+
+    tm = tmp_path / "tm.sqlite"
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    result = CliRunner().invoke(app, ["align", str(CASE / "release_fr.txt"),
+                                      str(CASE / "release_en.txt"), "--memory", str(tm),
+                                      "--review", str(blocker / "review.po")])
+    assert result.exit_code != 0 and not tm.exists()
+    ok = CliRunner().invoke(app, ["align", str(CASE / "release_fr.txt"),
+                                  str(CASE / "release_en.txt"), "--memory", str(tm),
+                                  "--review", str(tmp_path / "review.po")])
+    assert ok.exit_code == 0 and tm.exists() and (tmp_path / "review.po").is_file()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import DiskFullError, storage_error
+from .errors import DiskFullError, StorageError, storage_error
 
 # Room kept free beyond what a run writes: temporary copies, the file system's own needs.
 MARGIN = 64 << 10
@@ -92,6 +92,9 @@ def check_room(files: list[tuple[Path, bytes]]) -> None:
             folder = folder.parent
         need[folder] = need.get(folder, 0) + len(data)
     for folder, size in need.items():
+        if not folder.is_dir():  # a file where a folder must be: nothing can be written below
+            raise StorageError("cannot write here: a file is in the way of the folder",
+                               path=folder, hint="nothing was changed")
         if not os.access(folder, os.W_OK):
             try:  # EROFS or EACCES: let the OS say which
                 tempfile.TemporaryFile(dir=folder).close()

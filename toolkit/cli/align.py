@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -11,8 +12,8 @@ import typer
 from .. import __version__
 from ..align import DEFAULT_THRESHOLD, align_files
 from ..alignreview import review_catalogue, review_tsv
-from ..fileio import write_bytes_atomic
-from ..formats import write_file
+from ..fileio import check_room, write_bytes_atomic
+from ..formats import for_path
 from ..langs import Lang
 from ..memory import Memory, Unit
 from . import jsonout
@@ -51,19 +52,27 @@ def align_command(
                         glossary=_glossary(glossary, no_glossary))
     good = [p for p in pairs if p.src and p.tgt and p.confidence >= threshold]
     doubtful = [p for p in pairs if p not in good]
+    # The review file is rendered and its folder checked before the memory changes, so a
+    # review path that cannot be written leaves the memory as it was.
+    page: bytes | None = None
+    if review is not None:
+        if review.suffix.lower() == ".tsv":
+            page = review_tsv(doubtful)
+        else:
+            buf = io.BytesIO()
+            cat = review_catalogue(doubtful, source.stem, s, t, str(source))
+            for_path(review).write(cat, buf, now=datetime.now(UTC).replace(microsecond=0),
+                                   tool=f"toolkit {__version__}")
+            page = buf.getvalue()
+        check_room([(review, page)])
     new = 0
     if not dry_run:
         units = [Unit(p.source, p.target, s.code, t.code, "human", "translated", source.name,
                       "aligned") for p in good]
         with Memory(memory_path(memory)) as tm:
             new = tm.add(units)
-    if review is not None:
-        if review.suffix.lower() == ".tsv":
-            write_bytes_atomic(review, review_tsv(doubtful))
-        else:
-            cat = review_catalogue(doubtful, source.stem, s, t, str(source))
-            write_file(cat, review, now=datetime.now(UTC).replace(microsecond=0),
-                       tool=f"toolkit {__version__}")
+    if review is not None and page is not None:
+        write_bytes_atomic(review, page)
     if as_json:
         jsonout.emit({"beads": len(pairs), "stored": len(good), "new": new,
                       "threshold": threshold, "review": str(review) if review else None,
