@@ -20,6 +20,10 @@ _FOREIGN = {
            "es": "los las del con para una está según también sus desde".split()},
     "es": {"fr": "les des du et est sont dans avec aux leur été cette ces".split(),
            "en": "the and with from which have been this those".split()},
+    # English-source releases reach French through Spanish: both can leak ("con", "sus" and
+    # "para" are left out, they are French words too).
+    "fr": {"es": "los las del una está según también desde".split(),
+           "en": "the and with from which have been this those".split()},
 }
 _LABELS = {  # contact labels by their language
     "fr": ["tél.", "tél :", "courriel", "portable"],
@@ -33,6 +37,8 @@ _FR_SPACE = re.compile(r"(?<=\w)[ \u00a0\u202f][;:!?]|«|»")
 _DEC_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 _SPACE_GROUP = re.compile(r"(?<![\d])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 _SPACE_PCT = re.compile(r"\d[ \u00a0\u202f]%")
+_COMMA_GROUP = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_DOT_PCT = re.compile(r"(?<![\d.])\d+\.\d+[ \u00a0\u202f]?%")
 
 
 def check_leaked_words(seg: Segment) -> list[Issue]:
@@ -75,12 +81,21 @@ def check_contact_labels(seg: Segment) -> list[Issue]:
 
 
 def check_foreign_format(seg: Segment) -> list[Issue]:
-    """French typography or number format (« », space before ?, 68,5 %, 1 250) in an English target."""
+    """French typography or number format in an English or Spanish target; English number
+    format (1,250, 68.5%) in a French one."""
     tgt = seg.tgt.split("-")[0].lower()
-    if tgt not in ("en", "es") or not seg.target.strip():
+    if tgt not in ("en", "es", "fr") or not seg.target.strip():
         return []
     text = _hidden(seg.target)
     issues = []
+    if tgt == "fr":  # English number format in a French target: 1,250 · 68.5%
+        for rx, what in ((_COMMA_GROUP, "comma as thousands separator"),
+                         (_DOT_PCT, "decimal point")):
+            for m in rx.finditer(text):
+                issues.append(Issue("number-format", "warning",
+                                    f"«{m.group(0)}»: {what}, not French format", seg.id,
+                                    Span(m.start(), m.end(), seg.target[m.start():m.end()], "number")))
+        return issues
     for m in _FR_SPACE.finditer(text):
         if tgt == "es" and m.group(0) in "«»":
             continue  # comillas angulares are Spanish too
