@@ -81,8 +81,11 @@ def check_contact_labels(seg: Segment) -> list[Issue]:
 
 
 def check_foreign_format(seg: Segment) -> list[Issue]:
-    """French typography or number format in an English or Spanish target; English number
-    format (1,250, 68.5%) in a French one."""
+    """Another language's typography or number format: French in en/es, English in fr targets.
+
+    « », a space before ? or %, 68,5 % and 1 250 in an English or Spanish target;
+    1,250 and 68.5% in a French one.
+    """
     tgt = seg.tgt.split("-")[0].lower()
     if tgt not in ("en", "es", "fr") or not seg.target.strip():
         return []
