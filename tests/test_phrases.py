@@ -116,3 +116,41 @@ def test_equipment_handed_over():
     for expected in ("handed over", "control equipment", "solar generators", "located between"):
         assert expected in text, text
     assert "called into question" in _en("Le rapport a remis en cause la méthode.")
+
+
+@needs_apertium
+def test_compounds_read_as_one_noun():
+    out = _en("La remise s'inscrit dans un programme de formation pour les agents.")
+    assert "training programme" in out and "programme of training" not in out
+    assert "handover" in out and "reference" not in out
+    assert "queue" in _en("La file d'attente dépassait quatre heures.")
+    out = _en("L'OIM équipe trois postes frontaliers et le poste de Makalondi.")
+    assert "border posts" in out and "squares" not in out and "post of Makalondi" in out
+    assert "puestos fronterizos" in _es("Trois postes frontaliers ont été équipés.")
+    # a word rule does not swallow the longer compound it is part of
+    assert "workstation" in _en("Chaque poste de travail est équipé.")
+
+
+@needs_apertium
+def test_report_and_survey_verbs():
+    assert "It was funded by" in _en("Il a été financé par l'Union européenne.")
+    assert "The project was funded" in _en("Le projet a été financé par l'Union européenne.")
+    out = _en("Le matériel comprend 40 tablettes, pour un montant de 215 000 dollars américains.")
+    assert "equipment includes 40 tablets" in out and "worth US$215,000" in out
+    assert "has already reached" in _en("Le programme a déjà touché 86 agents.")
+    assert "affected by" in _en("Les familles touchées par les inondations sont arrivées.")
+    assert "reported having" in _en("Les migrants déclaraient disposer de revenus.")
+    out = _en("Les modules portent sur la protection des données.")
+    assert "focus on" in out and "spend" not in out
+    assert "se centran en" in _es("Les modules portent sur la protection des données.")
+    assert "will now be able to register" in _en(
+        "Les agents pourront désormais enregistrer un voyageur.")
+    assert "in less than three minutes" in _en("Le contrôle se fait en moins de trois minutes.")
+    assert "fewer than three" in _en("Moins de trois pays ont signé.").casefold()
+
+
+@needs_apertium
+def test_spanish_quantities_and_agreement():
+    assert "numerosos migrantes" in _es("De nombreux migrants sont arrivés.").casefold()
+    assert "en promedio" in _es("Une aide de 500 euros par personne en moyenne.")
+    assert "la cola" in _es("La file d'attente dépassait souvent quatre heures.").casefold()
