@@ -154,3 +154,32 @@ def test_spanish_quantities_and_agreement():
     assert "numerosos migrantes" in _es("De nombreux migrants sont arrivés.").casefold()
     assert "en promedio" in _es("Une aide de 500 euros par personne en moyenne.")
     assert "la cola" in _es("La file d'attente dépassait souvent quatre heures.").casefold()
+
+
+@needs_apertium
+def test_indefinite_article_before_a_rule_is_not_the_numeral():
+    out = _en("La remise s'inscrit dans un programme de formation.")
+    assert "a training programme" in out and "one training" not in out
+    assert "an informed choice" in _en("Le retour doit rester un choix éclairé.")
+    assert "una decisión informada" in _es("Le retour doit rester un choix éclairé.")
+    assert "un puesto fronterizo" in _es("Ils ont ouvert un poste frontalier.")
+
+
+@needs_apertium
+def test_partitive_des_after_a_verb_is_no_article():
+    out = _en("L'OIM a remis ce jeudi des équipements de contrôle aux agents.")
+    assert "handed over this Thursday control equipment" in out and "of the" not in out
+    assert "entregó este jueves equipos de control" in _es(
+        "L'OIM a remis ce jeudi des équipements de contrôle aux agents.")
+    out = _en("Les migrants ont subi des violences.")
+    assert "suffered violence" in out and "the violence" not in out
+    # after a verb taking "de", "des" is "de les" and stays
+    assert "the protection of the personal data" in _en(
+        "La protection des données personnelles.").casefold()
+
+
+@needs_apertium
+def test_du_before_a_country_adds_no_article():
+    out = _en("Les migrants, originaires pour la plupart du Mali, sont rentrés.")
+    assert "mostly from Mali" in out and "the Mali" not in out
+    assert "from the Niger" in _en("Les migrants originaires du Niger sont rentrés.")
