@@ -21,7 +21,7 @@ def test_shipped_files_parse_and_cover_every_family(tgt):
     assert {"reporting verbs", "titles and forms of address", "connectors and prepositional "
             "phrases", "verb phrases", "institutional nouns"} <= families
     assert len(rules) >= (250 if tgt == "en" else 100)
-    sources = [r.source.casefold() for r in rules]
+    sources = [(r.source.casefold(), "verb" in r.flags) for r in rules]
     assert len(sources) == len(set(sources)), "a French expression is listed twice"
 
 
@@ -183,3 +183,14 @@ def test_du_before_a_country_adds_no_article():
     out = _en("Les migrants, originaires pour la plupart du Mali, sont rentrés.")
     assert "mostly from Mali" in out and "the Mali" not in out
     assert "from the Niger" in _en("Les migrants originaires du Niger sont rentrés.")
+
+
+@needs_apertium
+def test_a_word_that_is_a_noun_or_a_verb():
+    out = _en("Gestion des frontières : l'OIM équipe trois postes au Sahel")
+    assert "IOM equips three posts" in out and "team" not in out
+    assert "The IOM team" in _en("L'équipe de l'OIM est arrivée.") or \
+        "team of IOM" in _en("L'équipe de l'OIM est arrivée.")
+    assert "IOM trains 140" in _en("L'OIM forme 140 agents des frontières.")
+    assert "equipa tres puestos" in _es("L'OIM équipe trois postes au Sahel.")
+    assert "equipo" in _es("Une équipe mobile est arrivée.")

@@ -12,7 +12,9 @@ Columns: French expression, target rendering, optional flags separated by
 commas: ``noart`` (drop the target article the engine puts before it, as for
 a title), ``exact`` (match case-sensitively, for abbreviations such as
 ``S.E.``), ``fem``/``masc`` (gender of a Spanish rendering, for the article
-before it). Matching goes through the glossary's French matcher (inflection,
+before it), ``verb`` (the reading of a word that is also a noun, used where no
+determiner comes before it and an object follows: *l'OIM équipe trois postes*).
+Matching goes through the glossary's French matcher (inflection,
 elision, apostrophe variants), and rules are applied with the glossary's own
 protect-and-restore machinery: each expression becomes a number-like
 placeholder the engine copies through, and the rendering is put back
@@ -36,10 +38,10 @@ from ..glossary.enforce import _BASE, GlossaryEngine, Plan, Slot, _target_for
 from ..glossary.match import Match, _fold
 from ..glossary.model import Concept, Glossary, Term
 from ..langs import Lang
-from ..masking import numeric_tokens
+from ..masking import WORD, numeric_tokens
 from ..model import Span
 
-_FLAGS = {"noart", "exact", "fem", "masc"}
+_FLAGS = {"noart", "exact", "fem", "masc", "verb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def as_glossary(rules: Sequence[Rule], tgt: str) -> Glossary:
     for i, r in enumerate(rules):
         kind = "abbreviation" if "exact" in r.flags else "phrase"
         concepts.append(Concept(
-            f"phrase-{tgt}-{i}",
+            f"phrase-{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
             (Term(r.source, "fr", type=kind),
              Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
             domain=r.family, article="none" if "noart" in r.flags else ""))
@@ -137,10 +139,26 @@ class _PhraseEngine(GlossaryEngine):
         renderings do not (nigerino, nigerinas).
         """
         chosen = {(m.span.start, m.span.end): m for m in self.matcher(src).find(text)}
+        every: dict[tuple[int, int], list[Match]] = {}
         for m in self.matcher(src).find(text, overlapping=True):
             key = (m.span.start, m.span.end)
+            every.setdefault(key, []).append(m)
             if key in chosen and _fold(m.term.text) == _fold(m.span.text):
                 chosen[key] = m
+        for key in list(chosen):
+            # A word that is a noun or a verb (équipe: team / equips): the verb rule
+            # where the context reads as a verb, the other rule elsewhere.
+            verbs = [m for m in every[key] if m.concept.id.endswith("-verb")]
+            if not verbs:
+                continue
+            if _verb_context(text, *key):
+                chosen[key] = verbs[0]
+            else:
+                others = [m for m in every[key] if not m.concept.id.endswith("-verb")]
+                if others:
+                    chosen[key] = others[0]
+                else:
+                    del chosen[key]
         return list(chosen.values())
 
     def plan(self, text: str, src: str, tgt: str) -> Plan:
@@ -198,6 +216,20 @@ class _PhraseEngine(GlossaryEngine):
             slots.append(Slot(token, m, term, target, plural))
         pieces.append(piece(pos, len(text)))
         return Plan(text, "".join(pieces), tuple(slots))
+
+
+_NOT_BEFORE_VERB = re.compile(
+    r"(?:\b(?:le|la|les|un|une|des|du|de|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|"
+    r"vos|mon|ma|mes|chaque|toute|tout|quelle|quel|avec|pour|par|sans|en|dans|sur)|[ld]['’])\s*$",
+    re.IGNORECASE)
+_BEFORE_OBJECT = re.compile(
+    r"\s+(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|plus|près|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d|" + WORD.pattern + ")", re.IGNORECASE)
+
+
+def _verb_context(text: str, start: int, end: int) -> bool:
+    """A word reads as a verb: no determiner or preposition before it, an object after it."""
+    return not _NOT_BEFORE_VERB.search(text[:start]) and bool(_BEFORE_OBJECT.match(text, end))
 
 
 _VERB_FAMILIES = {"reporting verbs", "verb phrases", "verbs of reports and surveys"}
