@@ -7,6 +7,7 @@ from conftest import needs_apertium
 
 from toolkit import drafting
 from toolkit.drafting.cleanup import clean
+from toolkit.drafting.postedit import postedit
 from toolkit.drafting.preedit import preedit
 from toolkit.errors import EngineError
 from toolkit.langs import Lang
@@ -27,6 +28,17 @@ FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
     ("il s’est déroulé", "il s'est déroulé"),
     ("le Dr. Omar", "le Dr Omar"),
     ("68,5\u00a0%  des", "68,5 % des"),
+    # a sentence opening on the indefinite "Des", which English and Spanish leave out
+    ("Des contrôles plus rapides", "Contrôles plus rapides"),
+    ("Fin. « Des milliers de migrants", "Fin. « Milliers de migrants"),
+    ("Des deux côtés", "Des deux côtés"),  # de + les: "on both sides"
+    ("la liste des pays", "la liste des pays"),  # not at a sentence start
+    # "à" + place where something is means "in"; after a verb of motion it stays "to"
+    ("les centres de l'OIM à Agadez et à Niamey", "les centres de l'OIM dans Agadez et dans Niamey"),
+    ("basés à Genève, à Rome et à Dakar", "basés dans Genève, dans Rome et dans Dakar"),
+    ("Ils sont rentrés à Niamey", "Ils sont rentrés à Niamey"),
+    ("le bureau à Mme Diallo", "le bureau à Mme Diallo"),  # a person, not a place
+    ("le centre à proximité", "le centre à proximité"),
 ])
 def test_preedit(raw, edited):
     assert preedit(raw) == edited
@@ -70,3 +82,47 @@ def test_protected_names_keep_their_spelling_through_preedit():
     engine = build("apertium", glossary=False, layers=drafting.DEFAULT)
     out = engine.translate_batch(["Selon Mme Anne Cœurdevey, les Etats agissent."], FR, EN)[0].text
     assert "Anne Cœurdevey" in out and "States" in out
+
+
+@pytest.mark.parametrize("raw, lang, edited", [
+    # an adverb goes before the participle or the verb it qualifies
+    ("It has touched already 86 agents", "en", "It has already touched 86 agents"),
+    ("is deployed already in 20 countries", "en", "is already deployed in 20 countries"),
+    ("It has been already published", "en", "It has already been published"),
+    ("will be able to now record", "en", "will now be able to record"),
+    ("the queue exceeded often four hours", "en", "the queue often exceeded four hours"),
+    ("the tool they used often.", "en", "the tool they used often."),
+    ("it has been a year already since", "en", "it has been a year already since"),
+    ("was closed already before", "en", "was closed already before"),
+    # bien + participle
+    ("A very managed border", "en", "A well-managed border"),
+    ("a very interesting report", "en", "a very interesting report"),
+    # plural after a number of a noun the French does not inflect
+    ("in more than 20 country", "en", "in more than 20 countries"),
+    ("three month and two time", "en", "three months and two times"),
+    ("1,250 case", "en", "1,250 cases"),
+    ("one country, 1 country, for some time", "en", "one country, 1 country, for some time"),
+    ("country-level data for 20 country-wide", "en", "country-level data for 20 country-wide"),
+    ("más de 20 país y tres mes", "es", "más de 20 países y tres meses"),
+    ("un país", "es", "un país"),
+    ("has touched already", "es", "has touched already"),  # English rules stay English
+])
+def test_postedit(raw, lang, edited):
+    assert postedit(raw, lang) == edited
+
+
+@needs_apertium
+def test_postedit_and_preedit_in_the_stack():
+    engine = build("apertium")
+    en = engine.translate_batch([
+        "Des contrôles plus rapides et plus sûrs.",
+        "Le logiciel est déjà déployé dans plus de 20 pays.",
+        "Ils ont été hébergés dans les centres de transit de l'OIM à Agadez et à Niamey.",
+    ], FR, EN)
+    assert en[0].text.startswith("Controls") and "Of the" not in en[0].text
+    assert "already deployed in more than 20 countries" in en[1].text
+    assert "in Agadez and in Niamey" in en[2].text and "to Agadez" not in en[2].text
+    es = engine.translate_batch(["Le logiciel est déployé dans plus de 20 pays.",
+                                 "Le bureau de l'OIM à Dakar est ouvert."], FR, ES)
+    assert "20 países" in es[0].text
+    assert "en Dakar" in es[1].text and "oficina" in es[1].text

@@ -11,6 +11,7 @@ from toolkit.drafting.cleanup import Cleaned
 from toolkit.drafting.fallback import UnknownFallback
 from toolkit.drafting.numbers import Numbers
 from toolkit.drafting.phrases import Phrases
+from toolkit.drafting.postedit import PostEdited
 from toolkit.drafting.preedit import PreEdited
 from toolkit.engines import names, packages, registry
 from toolkit.engines.base import Engine, Translation
@@ -29,7 +30,8 @@ def _params(func) -> list[str]:
 def _wrappers() -> list[Engine]:
     pseudo = registry.create("pseudo")
     return [Protected(pseudo), Cached(pseudo), Localised(pseudo), Cleaned(pseudo),
-            UnknownFallback(pseudo), Numbers(pseudo), Phrases(pseudo), PreEdited(pseudo)]
+            UnknownFallback(pseudo), Numbers(pseudo), Phrases(pseudo), PreEdited(pseudo),
+            PostEdited(pseudo)]
 
 
 @pytest.mark.parametrize("name", names())

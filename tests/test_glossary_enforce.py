@@ -138,6 +138,18 @@ def test_apertium_fr_es_articles_agree(glossary: Glossary) -> None:
 
 
 @needs_apertium
+def test_un_before_a_term_is_an_article_not_the_numeral(glossary: Glossary) -> None:
+    # The engine reads "un" + placeholder as the numeral: "one psychosocial support", "uno apoyo".
+    engine = GlossaryEngine(create("apertium"), glossary)
+    text = "Ils ont reçu un soutien psychosocial."
+    en = engine.translate_batch([text], FR, EN)[0].text
+    es = engine.translate_batch([text], FR, ES)[0].text
+    assert "a psychosocial support" in en and "one psychosocial" not in en
+    assert "un apoyo psicosocial" in es and "uno apoyo" not in es
+    assert es_article("uno", "feminine", False) == "una"
+
+
+@needs_apertium
 @pytest.mark.parametrize("strategy", ["protect", "repair"])
 def test_strategies_reach_the_terms(glossary: Glossary, strategy: str) -> None:
     engine = GlossaryEngine(create("apertium"), glossary, strategy=strategy)

@@ -37,6 +37,11 @@ def _loc(text: str, lang: str) -> str:
     ("revendu 1,6 million à", "revendu 1.6 million à", "revendu 1,6 millones à"),
     ("3,4 millions de personnes", "3.4 million personnes", "3,4 millones de personnes"),
     ("10 000 FCFA", "10,000 CFA francs", "10.000 francos CFA"),
+    # octets are bytes: Mo → MB, with the number in the target's conventions
+    ("(PDF, 2,4 Mo)", "(PDF, 2.4 MB)", "(PDF, 2,4 MB)"),
+    ("un fichier de 1 500 Ko", "un fichier de 1,500 KB", "un fichier de 1.500 KB"),
+    ("Mo Farah", "Mo Farah", "Mo Farah"),  # a name, not a unit
+    ("12 Mois", "12 Mois", "12 Mois"),
 ])
 def test_values_in_the_targets_conventions(fr, en, es):
     assert _loc(fr, "en") == en

@@ -12,6 +12,7 @@ innermost first::
            ... span protection (stack.build) ...
            → numbers (numbers, dates, currency in the target's conventions)
            ... target typography (stack.build) ...
+           → postedit (target word order: adverbs, well-managed, plurals after numbers)
            → cleanup (spaces, stray marks, reported-speech commas)
 
 ``DEFAULT`` lists the layers shipped switched on: a layer that lowered chrF
@@ -26,7 +27,7 @@ from ..engines.base import Engine
 
 INNER = ("unknown", "phrases")  # below the glossary
 PROTECTED = ("preedit",)  # inside span protection, above the glossary
-OUTER = ("numbers", "cleanup")  # on the restored output
+OUTER = ("numbers", "postedit", "cleanup")  # on the restored output
 LAYERS = INNER + PROTECTED + OUTER
 DEFAULT = LAYERS
 
@@ -69,7 +70,7 @@ def wrap_outer(engine: Engine, layers: Iterable[str] = DEFAULT, *,
                before_typography: bool | None = None) -> Engine:
     """The layers that work on the restored target text.
 
-    Numbers go below the typography layer, clean-up above it;
+    Numbers go below the typography layer, post-editing and clean-up above it;
     ``before_typography`` picks one side (``None``: both).
     """
     chosen = _check(layers)
@@ -77,6 +78,10 @@ def wrap_outer(engine: Engine, layers: Iterable[str] = DEFAULT, *,
         from .numbers import Numbers
 
         engine = Numbers(engine)
+    if "postedit" in chosen and before_typography is not True:
+        from .postedit import PostEdited
+
+        engine = PostEdited(engine)
     if "cleanup" in chosen and before_typography is not True:
         from .cleanup import Cleaned
 

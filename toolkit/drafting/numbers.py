@@ -54,6 +54,7 @@ _PATTERNS = {
     "month": re.compile(rf"\b(?P<m>{_MONTH}){_SP}+(?P<y>\d{{4}})\b"),
     "money": re.compile(rf"(?<![\w,.])(?P<n>{_NUM}){_SCALE}{_SP}*(?:{_CUR})(?![\w])"),
     "percent": re.compile(rf"(?<![\w,.])(?P<n>{_NUM}){_SP}*%"),
+    "size": re.compile(rf"(?<![\w,.])(?P<n>{_NUM}){_SP}*(?P<unit>[KkMGT]o)\b"),
     "number": re.compile(rf"(?<![\w,.+])(?<!\d{_SP})(?P<n>\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?"
                          rf"|\d+,\d+)(?![\w,]|\.\d|{_SP}?\d){_SCALE}"),
 }
@@ -120,6 +121,14 @@ def _percent(m: re.Match[str], lang: str) -> str:
                           decimal_quantization=False)
 
 
+# French writes octets where English and Spanish write bytes: 2,4 Mo → 2.4 MB / 2,4 MB.
+_BYTES = {"ko": "kB", "Ko": "KB", "Mo": "MB", "Go": "GB", "To": "TB"}
+
+
+def _size(m: re.Match[str], lang: str) -> str:
+    return f"{_scaled(value(m.group('n')), None, lang)[0]} {_BYTES[m.group('unit')]}"
+
+
 def _number(m: re.Match[str], lang: str) -> str:
     num, scale = _scaled(value(m.group("n")), m.group("scale"), lang)
     if not scale:
@@ -183,7 +192,7 @@ def _month_year(m: re.Match[str], lang: str) -> str:
 
 _FORMAT: dict[str, Callable[[re.Match[str], str], str]] = {
     "range": _range, "date": _date, "month": _month_year, "money": _money, "percent": _percent,
-    "number": _number}
+    "size": _size, "number": _number}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ Columns: French expression, target rendering, optional flags separated by
 commas: ``noart`` (drop the target article the engine puts before it, as for
 a title), ``exact`` (match case-sensitively, for abbreviations such as
 ``S.E.``), ``fem``/``masc`` (gender of a Spanish rendering, for the article
-before it). Matching goes through the glossary's French matcher (inflection,
+before it), ``verb`` (the reading of a word that is also a noun, used where no
+determiner comes before it and an object follows: *l'OIM équipe trois postes*).
+Matching goes through the glossary's French matcher (inflection,
 elision, apostrophe variants), and rules are applied with the glossary's own
 protect-and-restore machinery: each expression becomes a number-like
 placeholder the engine copies through, and the rendering is put back
@@ -36,10 +38,10 @@ from ..glossary.enforce import _BASE, GlossaryEngine, Plan, Slot, _target_for
 from ..glossary.match import Match, _fold
 from ..glossary.model import Concept, Glossary, Term
 from ..langs import Lang
-from ..masking import numeric_tokens
+from ..masking import WORD, numeric_tokens
 from ..model import Span
 
-_FLAGS = {"noart", "exact", "fem", "masc"}
+_FLAGS = {"noart", "exact", "fem", "masc", "verb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def as_glossary(rules: Sequence[Rule], tgt: str) -> Glossary:
     for i, r in enumerate(rules):
         kind = "abbreviation" if "exact" in r.flags else "phrase"
         concepts.append(Concept(
-            f"phrase-{tgt}-{i}",
+            f"phrase-{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
             (Term(r.source, "fr", type=kind),
              Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
             domain=r.family, article="none" if "noart" in r.flags else ""))
@@ -137,15 +139,41 @@ class _PhraseEngine(GlossaryEngine):
         renderings do not (nigerino, nigerinas).
         """
         chosen = {(m.span.start, m.span.end): m for m in self.matcher(src).find(text)}
+        every: dict[tuple[int, int], list[Match]] = {}
         for m in self.matcher(src).find(text, overlapping=True):
             key = (m.span.start, m.span.end)
+            every.setdefault(key, []).append(m)
             if key in chosen and _fold(m.term.text) == _fold(m.span.text):
                 chosen[key] = m
+        for key in list(chosen):
+            # A word that is a noun or a verb (équipe: team / equips): the verb rule
+            # where the context reads as a verb, the other rule elsewhere.
+            verbs = [m for m in every[key] if m.concept.id.endswith("-verb")]
+            if not verbs:
+                continue
+            if _verb_context(text, *key):
+                chosen[key] = verbs[0]
+            else:
+                others = [m for m in every[key] if not m.concept.id.endswith("-verb")]
+                if others:
+                    chosen[key] = others[0]
+                else:
+                    del chosen[key]
         return list(chosen.values())
 
     def plan(self, text: str, src: str, tgt: str) -> Plan:
         pieces, slots, pos = [], [], 0
         tokens = numeric_tokens(text, _BASE)
+        cut: list[tuple[int, int]] = []  # partitive articles the engine must not see
+
+        def piece(a: int, b: int) -> str:
+            out, at = [], a
+            for x, y in cut:
+                if a <= x < b:
+                    out.append(text[at:x])
+                    at = y
+            return "".join(out) + text[at:b]
+
         for m in self._find(text, src):
             if m.span.start < pos:
                 continue
@@ -153,24 +181,92 @@ class _PhraseEngine(GlossaryEngine):
             if chosen is None:
                 continue
             term, target, plural = chosen
-            target = _contraction(m, target, tgt)
+            target = _contraction(m, target, tgt, text[m.span.end:])
+            # An indefinite article before a placeholder reads as the numeral ("one
+            # training programme", "uno apoyo"): it goes into the rendering.
+            article = _INDEFINITE.search(text[pos:m.span.start])
+            if article and tgt in ("en", "es") and not _HAS_ARTICLE.match(target):
+                start = pos + article.start(1)
+                m = replace(m, span=Span(start, m.span.end, text[start:m.span.end], m.span.kind))
+                target = _indefinite(article.group(1), target, term.gender, tgt)
+            # The partitive "des" after a verb reads as "of the" once the verb is a
+            # placeholder ("handed over this Thursday of the control equipment"), and
+            # as "the" before one ("suffered the violence"): English and Spanish say neither.
+            before = _DES_AFTER_PARTICIPLE.search(text[pos:m.span.start])
+            if before and before.group(2).casefold() not in _DE_VERBS:
+                cut.append((pos + before.start(3), pos + before.end(3)))
+            if m.concept.domain in _VERB_FAMILIES:
+                after = _DES_AFTER_RULE.match(text, m.span.end)
+                if after:
+                    cut.append(after.span(1))
             if tgt == "en" and _INFINITIVE.search(m.term.text.split(" ")[0]):
                 # "pour/de renforcer" → "to strengthen": the placeholder hides the
                 # infinitive the engine would have turned into "to".
-                before = _TO_PREP.search(text[pos:m.span.start])
-                if before:
-                    start = pos + before.start()
+                to = _TO_PREP.search(text[pos:m.span.start])
+                if to:
+                    start = pos + to.start()
                     m = replace(m, span=Span(start, m.span.end, text[start:m.span.end],
                                              m.span.kind))
                     target = "to " + target
             token = next(tokens)
             # An elided end (d', l') was glued to the next word: keep them apart.
             glue = " " if m.span.text[-1:] in "'’" else ""
-            pieces += [text[pos:m.span.start], token + glue]
+            pieces += [piece(pos, m.span.start), token + glue]
             pos = m.span.end
             slots.append(Slot(token, m, term, target, plural))
-        pieces.append(text[pos:])
+        pieces.append(piece(pos, len(text)))
         return Plan(text, "".join(pieces), tuple(slots))
+
+
+_NOT_BEFORE_VERB = re.compile(
+    r"(?:\b(?:le|la|les|un|une|des|du|de|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|"
+    r"vos|mon|ma|mes|chaque|toute|tout|quelle|quel|avec|pour|par|sans|en|dans|sur)|[ld]['’])\s*$",
+    re.IGNORECASE)
+_BEFORE_OBJECT = re.compile(
+    r"\s+(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|plus|près|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d|" + WORD.pattern + ")", re.IGNORECASE)
+
+
+def _verb_context(text: str, start: int, end: int) -> bool:
+    """A word reads as a verb: no determiner or preposition before it, an object after it."""
+    return not _NOT_BEFORE_VERB.search(text[:start]) and bool(_BEFORE_OBJECT.match(text, end))
+
+
+_VERB_FAMILIES = {"reporting verbs", "verb phrases", "verbs of reports and surveys"}
+_INDEFINITE = re.compile(r"(?:^|(?<=\s))([Uu]ne?) $")
+_HAS_ARTICLE = re.compile(r"(?:a|an|the|un|una|el|la|los|las)\b", re.IGNORECASE)
+_DES_AFTER_RULE = re.compile(r"\s+(?:(?:ce|cette|cet)\s+\w+\s+)?(des )(?=\w)")
+_DES_AFTER_PARTICIPLE = re.compile(
+    r"\b(a|ont|avait|avaient|aura|auront)\s+(\w+(?:é|és|ée|ées|i|is|u|us|it|its|ert|erts))"
+    r"\s+(des )$")
+# Participles whose verb takes "de": their "des" is "de les" (parler des violences).
+_DE_VERBS = {"parlé", "traité", "discuté", "débattu", "témoigné", "bénéficié", "profité",
+             "souffert", "chargé", "occupé", "sorti", "sortis", "parti", "partis", "venu",
+             "venus", "revenu", "revenus", "rentré", "rentrés", "fui", "tenu", "tenus", "hérité",
+             "dépendu", "disposé", "abusé", "douté", "rêvé", "joui", "tiré", "pris", "retiré"}
+# Countries named without an article in English (du Mali → from Mali); those IOM
+# writes with one (the Niger, the Sudan, the Gambia, the Congo) keep it.
+_THE_COUNTRIES = {"Niger", "Soudan", "Gambie", "Congo", "Philippines", "Comores", "Bahamas",
+                  "Maldives", "Seychelles", "Émirats", "Pays-Bas"}
+
+
+def _indefinite(article: str, target: str, gender: str, tgt: str) -> str:
+    if tgt == "en":
+        word = "an" if target[:1].casefold() in "aeiou" else "a"
+    else:
+        from ..glossary.inflect import es_gender
+
+        word = "una" if (gender or es_gender(target)) == "feminine" else "un"
+    return (word.capitalize() if article[0].isupper() else word) + " " + target
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """French names of countries that are one word (Mali, Sénégal), from CLDR."""
+    from babel import Locale
+
+    return frozenset(n for n in Locale("fr").territories.values()
+                     if " " not in n and n not in _THE_COUNTRIES)
 
 
 _INFINITIVE = re.compile(r"^(?!.*(?:ier|aire)$)\w+(?:er|ir|re)$")
@@ -178,13 +274,16 @@ _TO_PREP = re.compile(r"(?<!\w)(?:pour|de|d['’]|à)\s*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _contraction(m: Match, target: str, tgt: str) -> str:
+def _contraction(m: Match, target: str, tgt: str, rest: str = "") -> str:
     last = _LAST_WORD.search(m.span.text)
     word = last.group(1).casefold() if last else ""
     rule = m.term.text.rsplit(" ", 1)[-1].casefold()
     if rule not in ("de", "à", "d'") or word not in ("du", "au", "aux"):
         return target
     if tgt == "en":
+        name = re.match(r"\s*([\w-]+)", rest)
+        if name and name.group(1) in _countries():
+            return target
         return target + " the"
     if tgt == "es":
         if target.endswith(" de") and word == "du":

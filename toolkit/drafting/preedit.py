@@ -30,6 +30,20 @@ _ABBREV = (
     (re.compile(r"\bPr\.(?= )"), "Pr"),
 )
 _SPACES = re.compile(r" {2,}")
+# "Des" opening a sentence is the indefinite article, which English and Spanish
+# leave out; the engine reads it as "de les" ("Of the fastest controls").
+_OPENING_DES = re.compile(
+    r"(^|[.!?]\s+|[«“\"]\s*)Des (?!(?:deux|trois|quatre|cinq|six|dix|cent|mille)\b)"
+    r"([a-zàâçéèêëîïôûùüÿ])")
+# "à" + a place after a word that says where something is (based, held, the IOM
+# office) means "in"; after a verb of motion it stays "to" (rentrer à Niamey).
+_WHERE = (r"(?:basée?s?|située?s?|hébergée?s?|installée?s?|tenue?s?|organisée?s?|déroulée?s?|"
+          r"réunie?s?|ouverte?s?|présente?s?|vivant|vivent|vit|résidant|résident|travaillant|"
+          r"bureaux?|centres?|siège|camps?|ambassade|atelier|conférence|réunion|"
+          r"[A-Z]{2,}(?:-[A-Z]{2,})?)")
+_TITLE = r"(?!(?:Mmes?|Mlles?|Monsieur|Madame|Mademoiselle|Maître|Me|Dr|Pr|Son|Sa|Ses|Leurs?)\b)"
+_AT_PLACE = re.compile(rf"(\b{_WHERE} )à {_TITLE}(?=[A-ZÀÉ][a-zàâçéèêëîïôûùüÿ]+\b(?![.]))")
+_AND_AT_PLACE = re.compile(r"(\bdans [A-ZÀÉ][\w-]+(?:,| et) )à (?=[A-ZÀÉ][a-zàâçéèêëîïôûùüÿ]+\b)")
 
 
 @cache
@@ -62,6 +76,12 @@ def preedit(text: str) -> str:
     text = _WORD.sub(lambda m: table.get(m.group(), m.group()), text)
     for pattern, repl in _ABBREV:
         text = pattern.sub(repl, text)
+    text = _OPENING_DES.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    text = _AT_PLACE.sub(r"\1dans ", text)
+    for _ in range(8):  # a list of places, one "à" after the other
+        text, n = _AND_AT_PLACE.subn(r"\1dans ", text)
+        if not n:
+            break
     return _SPACES.sub(" ", text)
 
 

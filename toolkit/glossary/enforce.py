@@ -38,10 +38,12 @@ from .verify import Verifier
 STRATEGIES = ("protect", "repair")
 _BASE = 90417
 _PLURAL_DET = re.compile(r"(?:\b(?:les|des|aux|ces|leurs|nos|vos|plusieurs|[0-9]+)\s+)$", re.I)
-_EN_ART = re.compile(r"(?:\b(the|The|THE|a|an|A|An)\s+)$")
+# "one" is what the engine makes of French "un"/"une" before a placeholder it reads
+# as a number ("one psychosocial support"): an article, to agree like a/an.
+_EN_ART = re.compile(r"(?:\b(the|The|THE|a|an|A|An|one|One)\s+)$")
 # "lo" is what Apertium makes of French "le"/"l'" before a placeholder it cannot read.
-_ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|unos|unas|del|al|de la|a la|El|La|Lo|Los|"
-                     r"Las|Un|Una|Unos|Unas|Del|Al|De la|A la)\s+)$")
+_ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|uno|unos|unas|del|al|de la|a la|El|La|Lo|"
+                     r"Los|Las|Un|Una|Uno|Unos|Unas|Del|Al|De la|A la)\s+)$")
 _ALL_CAPS = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
 
@@ -272,6 +274,8 @@ def _english_article(before: str, new: str, slot: Slot) -> tuple[str, str]:
             cut = before[: art.start()]
             return cut, (new[0].upper() + new[1:]) if word[0] == "T" and \
                 _SENTENCE_START.search(cut) else new
+        return before, new
+    if word.lower() == "one" and slot.plural:
         return before, new
     # a/an must agree with the sound of what now follows
     vowel = new[:1].lower() in "aeiou" or (short and new[:1] in "AEFHILMNORSX")

@@ -147,9 +147,12 @@ def es_gender(term: str) -> str:
 
 
 _ES_ARTICLES = {
-    ("masculine", False): {"el": "el", "la": "el", "lo": "el", "un": "un", "una": "un", "del": "del",
+    # "uno" is what the engine makes of French "un" before a placeholder it reads as a number
+    ("masculine", False): {"el": "el", "la": "el", "lo": "el", "un": "un", "una": "un", "uno": "un",
+                           "del": "del",
                            "de la": "del", "al": "al", "a la": "al"},
-    ("feminine", False): {"el": "la", "la": "la", "lo": "la", "un": "una", "una": "una", "del": "de la",
+    ("feminine", False): {"el": "la", "la": "la", "lo": "la", "un": "una", "una": "una", "uno": "una",
+                          "del": "de la",
                           "de la": "de la", "al": "a la", "a la": "a la"},
     ("masculine", True): {"los": "los", "las": "los", "lo": "los", "el": "los", "la": "los",
                           "unos": "unos", "unas": "unos"},
