@@ -39,6 +39,11 @@ FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
     ("Ils sont rentrés à Niamey", "Ils sont rentrés à Niamey"),
     ("le bureau à Mme Diallo", "le bureau à Mme Diallo"),  # a person, not a place
     ("le centre à proximité", "le centre à proximité"),
+    ("trois postes au Sahel", "trois postes dans le Sahel"),  # au + a place: in
+    ("cheffe de mission au Sénégal", "cheffe de mission en Sénégal"),
+    ("Ils sont rentrés au Mali", "Ils sont rentrés au Mali"),  # motion: to
+    ("l'aide au Tchad", "l'aide au Tchad"),
+    ("a déclaré au Conseil de sécurité", "a déclaré au Conseil de sécurité"),  # not a place
 ])
 def test_preedit(raw, edited):
     assert preedit(raw) == edited

@@ -43,6 +43,19 @@ _WHERE = (r"(?:basée?s?|située?s?|hébergée?s?|installée?s?|tenue?s?|organis
           r"[A-Z]{2,}(?:-[A-Z]{2,})?)")
 _TITLE = r"(?!(?:Mmes?|Mlles?|Monsieur|Madame|Mademoiselle|Maître|Me|Dr|Pr|Son|Sa|Ses|Leurs?)\b)"
 _AT_PLACE = re.compile(rf"(\b{_WHERE} )à {_TITLE}(?=[A-ZÀÉ][a-zàâçéèêëîïôûùüÿ]+\b(?![.]))")
+# "au" + a place (au Sahel, au Mali) is "in" unless a word of motion or direction
+# comes shortly before it (rentrer au Mali, la route menant au Niger).
+_AU_PLACE = re.compile(r"\bau (?=([A-ZÉ][a-zàâçéèêëîïôûùüÿ-]+)\b)")
+_REGIONS = {"Sahel", "Sahara", "Maghreb", "Moyen-Orient", "Proche-Orient", "Darfour", "Kurdistan",
+            "Levant", "Machrek", "Caucase"}
+_MOTION = re.compile(
+    r"\b(?:rentr|retourn|all|va|vont|ira|iront|rend|voyag|envoy|transf[ée]r|renvoy|rapatri|"
+    r"expuls|part|reven|revien|dirig|achemin|conduis|conduit|men|déplac|relocalis|évacu|"
+    r"transport|fu|fui|migr|retour|destination|route|chemin|accès|vol|trajet|arriv|venu|vien|"
+    r"passag|transit|entr|réinstall|livr|export|import|adress|contribu|particip|appel|pr[ée]par|"
+    r"face|gr[aâ]ce|jusqu|sud|nord|est|ouest|voisin|limitrophe|frontali|lié|liée|apport|"
+    r"soutien|aide|assistance|appui|contribution|fourni|offert|accord|confi|remis|donn)\w*"
+    r"(?:\s+\S+)?\s*$", re.IGNORECASE)
 _AND_AT_PLACE = re.compile(r"(\bdans [A-ZÀÉ][\w-]+(?:,| et) )à (?=[A-ZÀÉ][a-zàâçéèêëîïôûùüÿ]+\b)")
 
 
@@ -78,11 +91,27 @@ def preedit(text: str) -> str:
         text = pattern.sub(repl, text)
     text = _OPENING_DES.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     text = _AT_PLACE.sub(r"\1dans ", text)
+    text = _AU_PLACE.sub(lambda m: _in_place(m.group(1)) if _is_place(m.group(1)) and not
+                         _MOTION.search(text[max(0, m.start() - 60):m.start()]) else m.group(),
+                         text)
     for _ in range(8):  # a list of places, one "à" after the other
         text, n = _AND_AT_PLACE.subn(r"\1dans ", text)
         if not n:
             break
     return _SPACES.sub(" ", text)
+
+
+def _is_place(name: str) -> bool:
+    from .phrases import _THE_COUNTRIES, _countries
+
+    return name in _REGIONS or name in _THE_COUNTRIES or name in _countries()
+
+
+def _in_place(name: str) -> str:
+    """French "au" + ``name`` said so the engine reads "in": en Mali, dans le Sahel."""
+    from .phrases import _countries
+
+    return "en " if name in _countries() else "dans le "
 
 
 class PreEdited(Wrapper):
