@@ -92,13 +92,8 @@ def check_foreign_format(seg: Segment) -> list[Issue]:
     text = _hidden(seg.target)
     issues = []
     if tgt == "fr":  # English number format in a French target: 1,250 · 68.5%
-        for rx, what in ((_COMMA_GROUP, "comma as thousands separator"),
-                         (_DOT_PCT, "decimal point")):
-            for m in rx.finditer(text):
-                issues.append(Issue("number-format", "warning",
-                                    f"«{m.group(0)}»: {what}, not French format", seg.id,
-                                    Span(m.start(), m.end(), seg.target[m.start():m.end()], "number")))
-        return issues
+        return _number_formats(seg, text, ((_COMMA_GROUP, "comma as thousands separator"),
+                                           (_DOT_PCT, "decimal point")), "French")
     for m in _FR_SPACE.finditer(text):
         if tgt == "es" and m.group(0) in "«»":
             continue  # comillas angulares are Spanish too
@@ -106,10 +101,14 @@ def check_foreign_format(seg: Segment) -> list[Issue]:
                             f"French typography «{m.group(0).strip() or m.group(0)}» in the target",
                             seg.id, Span(m.start(), m.end(), seg.target[m.start():m.end()], "typo")))
     if tgt == "en":
-        for rx, what in ((_DEC_COMMA, "decimal comma"), (_SPACE_GROUP, "space as thousands separator"),
-                         (_SPACE_PCT, "space before %")):
-            for m in rx.finditer(text):
-                issues.append(Issue("number-format", "warning",
-                                    f"«{m.group(0)}»: {what}, not English format", seg.id,
-                                    Span(m.start(), m.end(), seg.target[m.start():m.end()], "number")))
+        issues += _number_formats(seg, text, ((_DEC_COMMA, "decimal comma"),
+                                              (_SPACE_GROUP, "space as thousands separator"),
+                                              (_SPACE_PCT, "space before %")), "English")
     return issues
+
+
+def _number_formats(seg: Segment, text: str, rules: tuple[tuple[re.Pattern[str], str], ...],
+                    lang: str) -> list[Issue]:
+    return [Issue("number-format", "warning", f"«{m.group(0)}»: {what}, not {lang} format",
+                  seg.id, Span(m.start(), m.end(), seg.target[m.start():m.end()], "number"))
+            for rx, what in rules for m in rx.finditer(text)]
