@@ -7,7 +7,7 @@
 """
 
 from .enforce import STRATEGIES, GlossaryEngine, note, restore
-from .match import Match, Matcher, en_key, es_key, fr_key, tokenize
+from .match import Match, Matcher
 from .model import ADMITTED, DEPRECATED, PREFERRED, Concept, Glossary, Term, guess_type
 from .store import (
     default_dir,
@@ -24,6 +24,7 @@ from .store import (
     user_dir,
 )
 from .verify import ConceptCheck, Verifier
+from .wordkeys import en_key, es_key, fr_key, tokenize
 
 __all__ = [
     "ADMITTED", "DEPRECATED", "PREFERRED", "STRATEGIES", "Concept", "ConceptCheck", "Glossary",
