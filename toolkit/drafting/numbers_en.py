@@ -92,7 +92,7 @@ def _money(m: re.Match[str], lang: str) -> str:
     code = "EUR" if cur in ("€", "EUR") or word.startswith("euro") else "USD"
     n = _value(raw)
     num, scale = _scaled(n, m.group("scale") or m.group("scale2"), lang)
-    if code == "USD" and cur == "$" or word == "dollars":  # maybe not US dollars: a plain word
+    if (code == "USD" and cur == "$") or word == "dollars":  # maybe not US dollars: a plain word
         name = "dollars" if lang == "fr" else "dólares"
     else:
         name = get_currency_name(code, 2 if (scale or n != 1) else 1, locale=_LOCALE[lang])
@@ -124,9 +124,7 @@ def _month_year(m: re.Match[str], lang: str) -> str:
 
     when = date(int(m.group("y")), _MONTHS.index(m.group("m").lower()) + 1, 1)
     text = format_date(when, "MMMM y" if lang == "fr" else "MMMM 'de' y", locale=_LOCALE[lang])
-    if m.group(0)[:3].lower() == "in ":
-        return ("en " if lang == "fr" else "en ") + text
-    return text
+    return "en " + text if m.group(0)[:3].lower() == "in " else text  # en in both targets
 
 
 _FORMAT: dict[str, Callable[[re.Match[str], str], str]] = {
@@ -153,10 +151,11 @@ def uncapitalise_after(text: str, values: tuple[tuple[str, str], ...], lang: str
         if pos < 0:
             continue
         m = re.match(r"(,?\s+)([A-ZÀ-Ý][a-zà-ÿ]*)(?=[\s'’])", text[pos + len(new):])
-        if m and m.group(2).lower() in words and m.group(2) != m.group(2).upper() or \
-                m and m.group(2) == "A" and "a" in words:
+        word = m.group(2) if m else ""
+        # "A" (the verb a) is all capitals; other words must not be (acronyms stay)
+        if word.lower() in words and (word == "A" or not word.isupper()):
             start = pos + len(new) + len(m.group(1))
-            text = text[:start] + m.group(2).lower() + text[start + len(m.group(2)):]
+            text = text[:start] + word.lower() + text[start + len(word):]
     return text
 
 
