@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+import threading
 
 from .errors import LanguageError
 from .langs import Lang
@@ -39,12 +39,41 @@ _MIN_SHARE = 1 / 3
 _NOISE = re.compile(r"</?[gx]\d+/?>|https?://\S+|www\.\S+|\S+@\S+|@\w+")
 
 
-@cache
-def _identifier():  # noqa: ANN202 - py3langid has no type hints
-    """The py3langid model, loaded on first use (about half a second) and kept."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_loaded: list = []  # the identifier, once loaded
+_loading = threading.Lock()
+_preloading: list[threading.Thread] = []
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _identifier():  # noqa: ANN202 - py3langid has no type hints
+    """The py3langid model, loaded on first use and kept (:mod:`toolkit.langmodel`)."""
+    with _loading:  # a preload in progress is waited for, never repeated
+        if not _loaded:
+            from .langmodel import load_identifier
+
+            _loaded.append(load_identifier())
+        return _loaded[0]
+
+
+def preload() -> None:
+    """Start loading the model in the background (once per process).
+
+    Loading is mostly LZMA decompression and file reads, which release the
+    GIL, so a run that reads its releases and builds its engine stack in the
+    meantime gets the check for a fraction of its half second.
+    """
+    with _loading:
+        if _loaded or _preloading:
+            return
+        thread = threading.Thread(target=_quiet_load, name="langid-preload", daemon=True)
+        _preloading.append(thread)
+    thread.start()
+
+
+def _quiet_load() -> None:
+    try:
+        _identifier()
+    except Exception:  # noqa: BLE001 - the check itself loads again and reports the error
+        pass
 
 
 def detect(text: str) -> str:

@@ -247,17 +247,12 @@ def translate_releases(
     for f in fmts:
         if f not in CATALOGUE_FORMATS:
             raise InputError(f"unknown format {f!r}; use {', '.join(CATALOGUE_FORMATS)}")
-    docs = load_many(unique_paths(files),
-                     lang=source if language_check else None)
+    if language_check:
+        from .langcheck import check_language, preload
+
+        preload()  # loads while the releases are read and the engine stack is built
+    docs = load_many(unique_paths(files))
     _refuse_name_clash(docs)
-    if require_previous:
-        for doc in docs:
-            for t in tgts:
-                if not existing_catalogues(out, t, doc.name):
-                    raise ConflictError(
-                        f"no previous catalogue of {doc.name!r} in {Path(out) / t.posix}",
-                        path=doc.path or None, lang=t.bcp47,
-                        hint="use `toolkit translate` for a first translation")
     # An engine object is used as given (a caller's own stack); a name gets the full stack.
     name = engine if isinstance(engine, str) else None if engine is not None else DEFAULT_ENGINE
     options: dict[str, object] = dict(engine_options(name or "", jobs))
@@ -269,9 +264,20 @@ def translate_releases(
         options["cluster"] = cluster
     eng = engine if name is None else build(name, glossary=glossary,
                                             replace_glossary=replace_glossary, **options)
+    if language_check:
+        for doc in docs:
+            check_language(doc, source)
     tm_path = Path(memory) if memory is not None else default_memory(out)
     if memory is not None or tm_path.is_file():
         eng = with_memory(eng, tm_path)
+    if require_previous:
+        for doc in docs:
+            for t in tgts:
+                if not existing_catalogues(out, t, doc.name):
+                    raise ConflictError(
+                        f"no previous catalogue of {doc.name!r} in {Path(out) / t.posix}",
+                        path=doc.path or None, lang=t.bcp47,
+                        hint="use `toolkit translate` for a first translation")
     reason = eng.unavailable()
     if reason:
         raise EngineError(reason, engine=name or eng.name)

@@ -1,4 +1,5 @@
-"""Where the toolkit keeps a user's own data (models, glossaries): XDG rules, env overrides."""
+"""Where the toolkit keeps a user's own data (models, glossaries) and its cache: XDG rules,
+env overrides."""
 
 from __future__ import annotations
 
@@ -22,3 +23,15 @@ def toolkit_data_dir(env: Mapping[str, str] | None = None) -> Path:
     if env.get("TOOLKIT_DATA_DIR"):
         return Path(env["TOOLKIT_DATA_DIR"])
     return data_home(env) / "toolkit"
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """What the toolkit may rebuild at will: ``$TOOLKIT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/toolkit``, else ``~/.cache/toolkit``."""
+    env = os.environ if env is None else env
+    if env.get("TOOLKIT_CACHE_DIR"):
+        return Path(env["TOOLKIT_CACHE_DIR"])
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]) / "toolkit"
+    home = env.get("HOME")
+    return (Path(home) if home else Path.home()) / ".cache" / "toolkit"
