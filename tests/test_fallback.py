@@ -74,3 +74,51 @@ def test_spanish_target_passes_through():
     a = create("apertium").translate_batch([text], FR, ES)[0]
     b = UnknownFallback(create("apertium")).translate_batch([text], FR, ES)[0]
     assert a.text == b.text
+
+
+def _children() -> set[int]:
+    """Process ids of this test process's live (not zombie) children."""
+    import os
+
+    kids = set()
+    for stat in __import__("glob").glob("/proc/[0-9]*/stat"):
+        try:
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[1]) == os.getpid():
+            kids.add(int(stat.split("/")[2]))
+    return kids
+
+
+@needs_apertium
+def test_retry_pipelines_started_ahead_give_the_same_words_and_are_stopped():
+    _needs_routes()
+    texts = ["Les organismes exploitent la vulnérabilité des migrants.",
+             "La traite est un fléau dans la région.", "Le bureau est ouvert."]
+    before = _children()
+    engine = create("apertium")
+    layer = UnknownFallback(engine)
+    ahead = layer.translate_batch(texts, FR, EN)
+    assert _children() == before  # nothing left waiting once the batch is done
+    # The same retries with every pipeline started on demand.
+    cold = UnknownFallback(create("apertium"))
+    cold._apertium.prestart = lambda route: None
+    assert [(t.text, t.unknown, t.notes) for t in cold.translate_batch(texts, FR, EN)] == \
+        [(t.text, t.unknown, t.notes) for t in ahead]
+    # A batch with nothing unknown stops the pipelines it started for nothing.
+    assert not layer.translate_batch(["Le bureau est ouvert."], FR, EN)[0].unknown
+    assert _children() == before
+
+
+@needs_apertium
+def test_prestarted_pipeline_is_used_once_then_closed_with_the_engine():
+    engine = create("apertium")
+    engine.prestart(["fr-es"])
+    n = engine.starts
+    assert n == 1
+    assert engine.run_lines(["fr-es"], ["La maison est grande."]) == ["La casa es grande."]
+    assert engine.starts == n  # the waiting process did the work
+    engine.prestart(["fr-es"])
+    engine.close()
+    assert not engine._ready

@@ -135,14 +135,28 @@ class UnknownFallback(Wrapper):
 
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
-        out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
-        if src.code != "fr" or not any(tr.unknown for tr in out):
-            return out
-        alt = self._alternative(src, tgt)
         try:
-            first = self.inner.route(src, tgt)[0]
-        except Exception:  # noqa: BLE001
-            return out
+            used = self.inner.route(src, tgt) if src.code == "fr" else []
+        except Exception:  # noqa: BLE001 - not an Apertium route: nothing to retry with
+            used = []
+        alt = self._alternative(src, tgt) if len(used) > 1 else None
+        # On a pivot route the retries need the first hop alone (to trace a Spanish leak
+        # back to its French word) and the other route: started now, their loading
+        # overlaps the main batch (ApertiumEngine.prestart); stopped if no word needs them.
+        ahead = [[used[0]], alt] if alt else [[used[0]]] if len(used) > 1 else []
+        for route in ahead:
+            self._apertium.prestart(route)
+        try:
+            out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+            if not used or not any(tr.unknown for tr in out):
+                return out
+            return self._retry(texts, out, tgt, used[0], alt)
+        finally:
+            for route in ahead:
+                self._apertium.discard(route)
+
+    def _retry(self, texts: Sequence[str], out: list[Translation], tgt: Lang, first: str,
+               alt: list[str] | None) -> list[Translation]:
         # 1. Trace each unknown word back to a French source word.
         leaks: dict[int, dict[str, str]] = {}
         names: dict[int, set[str]] = {}

@@ -86,6 +86,8 @@ class ApertiumEngine:
         self.starts = 0  # processes started, one per hop of each pipeline (for measuring)
         self._lock = threading.Lock()
         self._hops: OrderedDict[tuple[str, bytes], bytes] = OrderedDict()
+        # Pipelines started ahead of their input (:meth:`prestart`), by route.
+        self._ready: dict[tuple[str, ...], list[tuple[subprocess.Popen[bytes], Any]]] = {}
 
     @property
     def modes(self) -> dict[tuple[str, str], str]:
@@ -178,10 +180,50 @@ class ApertiumEngine:
         return lines
 
     def close(self) -> None:
-        """Let go of the cluster connection, if any (local pipelines end with their batch)."""
+        """Let go of the cluster connection and of pipelines started but never fed."""
+        self.discard()
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+    def prestart(self, route: Sequence[str]) -> None:
+        """Start ``route``'s processes now; the next batch through that route uses them.
+
+        An Apertium hop spends a good part of a small batch loading its
+        dictionaries and rules; started while other work runs (the main batch,
+        when a later step may need a second route), that load costs no wall
+        time. The output is the same as from processes started on demand.
+        Nothing happens on a cluster or when a pipeline already waits.
+        """
+        key = tuple(route)
+        if self.cluster_address or not key:
+            return
+        with self._lock:
+            if key in self._ready:
+                return
+            self._ready[key] = []  # claimed: a second caller does not start another
+        try:
+            started = self._spawn(list(route))
+        except EngineError:
+            with self._lock:
+                self._ready.pop(key, None)
+            return  # the batch itself starts them again and reports the error
+        with self._lock:
+            self._ready[key] = started
+
+    def discard(self, route: Sequence[str] | None = None) -> None:
+        """Stop pipelines started ahead and never fed (all of them without ``route``)."""
+        with self._lock:
+            keys = [tuple(route)] if route is not None else list(self._ready)
+            waiting = [self._ready.pop(k, []) for k in keys]
+        for procs in waiting:
+            for proc, err in procs:
+                proc.kill()
+                proc.wait()
+                for stream in (proc.stdin, proc.stdout):
+                    if stream is not None:
+                        stream.close()
+                err.close()
 
     def _connected(self) -> Any:
         if self._cluster is None:
@@ -256,21 +298,37 @@ class ApertiumEngine:
             payload = outputs[-1]
         return payload.decode("utf-8", "replace")
 
-    def _pipe(self, route: list[str], data: bytes) -> list[bytes]:
-        """Run the hops at once, each one's output relayed to the next and kept."""
-        procs: list[subprocess.Popen[bytes]] = []
-        errs = [tempfile.TemporaryFile() for _ in route]  # never a full stderr pipe
+    def _spawn(self, route: list[str]) -> list[tuple[subprocess.Popen[bytes], Any]]:
+        """One process per hop, each waiting for its input; stderr into a file each."""
+        started: list[tuple[subprocess.Popen[bytes], Any]] = []
         try:
-            for mode, err in zip(route, errs):
-                procs.append(subprocess.Popen([self.binary, mode], stdin=subprocess.PIPE,
-                                              stdout=subprocess.PIPE, stderr=err))
+            for mode in route:
+                err = tempfile.TemporaryFile()  # never a full stderr pipe
+                try:
+                    proc = subprocess.Popen([self.binary, mode], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=err)
+                except OSError:
+                    err.close()
+                    raise
+                started.append((proc, err))
         except OSError as exc:
-            for p in procs:
+            for p, e in started:
                 p.kill()
+                e.close()
             raise EngineError(f"cannot start apertium: {exc}", engine=self.name,
                               hint=APT_HINT) from exc
         with self._lock:
-            self.starts += len(procs)
+            self.starts += len(started)
+        return started
+
+    def _pipe(self, route: list[str], data: bytes) -> list[bytes]:
+        """Run the hops at once, each one's output relayed to the next and kept."""
+        with self._lock:
+            started = self._ready.pop(tuple(route), None) or None
+        if started is None:
+            started = self._spawn(route)
+        procs = [p for p, _ in started]
+        errs = [e for _, e in started]
         outputs: list[bytes] = [b""] * len(procs)
 
         def feed() -> None:
