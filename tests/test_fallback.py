@@ -95,7 +95,7 @@ def _children() -> set[int]:
 def test_retry_pipelines_started_ahead_give_the_same_words_and_are_stopped():
     _needs_routes()
     texts = ["Les organismes exploitent la vulnérabilité des migrants.",
-             "La traite est un fléau dans la région.", "Le bureau est ouvert."]
+             "La traite est un fléau dans la région.", "Le bureau est ouvert."] * 3
     before = _children()
     engine = create("apertium")
     layer = UnknownFallback(engine)
@@ -106,9 +106,14 @@ def test_retry_pipelines_started_ahead_give_the_same_words_and_are_stopped():
     cold._apertium.prestart = lambda route: None
     assert [(t.text, t.unknown, t.notes) for t in cold.translate_batch(texts, FR, EN)] == \
         [(t.text, t.unknown, t.notes) for t in ahead]
+    assert engine.starts > 2  # the retries' pipelines were started ahead
     # A batch with nothing unknown stops the pipelines it started for nothing.
-    assert not layer.translate_batch(["Le bureau est ouvert."], FR, EN)[0].unknown
-    assert _children() == before
+    starts = engine.starts
+    assert not any(t.unknown for t in layer.translate_batch(["Le bureau est ouvert."] * 9, FR, EN))
+    assert engine.starts == starts + 2 + 3 and _children() == before  # 2 hops, 3 ahead
+    # One sentence (a translate_text loop) starts nothing ahead.
+    layer.translate_batch(["Le bureau est ouvert."], FR, EN)
+    assert engine.starts == starts + 2 + 3 + 2  # its two hops only
 
 
 @needs_apertium

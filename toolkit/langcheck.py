@@ -85,6 +85,19 @@ def detect(text: str) -> str:
     return _identifier().classify(_NOISE.sub(" ", text))[0]
 
 
+def _judged(doc: Document) -> list[tuple[str, int]]:
+    """The blocks that can be judged, with their letter counts."""
+    blocks = []
+    for block in doc.blocks:
+        if not block.translate or block.kind is BlockKind.CONTACT:
+            continue
+        text = _NOISE.sub(" ", block.text)
+        letters = sum(map(str.isalpha, text))
+        if letters >= _MIN_BLOCK_LETTERS:
+            blocks.append((text, letters))
+    return blocks
+
+
 def language_shares(doc: Document) -> dict[str, float]:
     """Share of the judged letters of ``doc`` per detected language, largest first.
 
@@ -92,16 +105,15 @@ def language_shares(doc: Document) -> dict[str, float]:
     addresses), and so are blocks too short to judge. Empty when nothing
     could be judged.
     """
+    blocks = _judged(doc)
     weights: dict[str, int] = {}
-    for block in doc.blocks:
-        if not block.translate or block.kind is BlockKind.CONTACT:
-            continue
-        text = _NOISE.sub(" ", block.text)
-        letters = sum(ch.isalpha() for ch in text)
-        if letters < _MIN_BLOCK_LETTERS:
-            continue
+    for text, letters in blocks:
         lang = _identifier().classify(text)[0]
         weights[lang] = weights.get(lang, 0) + letters
+    return _shares(weights)
+
+
+def _shares(weights: dict[str, int]) -> dict[str, float]:
     total = sum(weights.values())
     if total < _MIN_DOC_LETTERS:
         return {}
@@ -115,9 +127,19 @@ def check_language(doc: Document, lang: Lang | str, *, path: str | os.PathLike |
     way out (the right ``--from``, or ``--no-language-check``).
     """
     want = lang if isinstance(lang, Lang) else Lang.parse(lang)
-    shares = language_shares(doc)
-    if not shares or shares.get(want.iso639_1, 0.0) >= _MIN_SHARE:
+    blocks = _judged(doc)
+    total = sum(n for _, n in blocks)
+    if total < _MIN_DOC_LETTERS:
         return
+    # The verdict is known as soon as the declared language holds its share of all the
+    # judged letters (the rest cannot take it back): most releases stop after a third.
+    weights: dict[str, int] = {}
+    for text, letters in blocks:
+        found = _identifier().classify(text)[0]
+        weights[found] = weights.get(found, 0) + letters
+        if weights.get(want.iso639_1, 0) >= _MIN_SHARE * total:
+            return
+    shares = _shares(weights)
     found = next(iter(shares))
     raise LanguageError(
         f"written in {_name(found)} ({shares[found]:.0%} of the text), not {want.name} "

@@ -29,6 +29,9 @@ from ..langs import Lang
 from ..markers import MARK, unmark
 
 _TAG = 91000  # line numbers of word-by-word runs
+# Below this many texts a batch is a sentence or two (translate_text in a loop): a retry is
+# rarer there and often answered by the hop cache, so pipelines started ahead would be wasted.
+_AHEAD_MIN = 8
 _DATA_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # an apostrophe ends a word: d'|humaniser
 # Regular French → English cognate endings, longest first.
@@ -143,7 +146,8 @@ class UnknownFallback(Wrapper):
         # On a pivot route the retries need the first hop alone (to trace a Spanish leak
         # back to its French word) and the other route: started now, their loading
         # overlaps the main batch (ApertiumEngine.prestart); stopped if no word needs them.
-        ahead = [[used[0]], alt] if alt else [[used[0]]] if len(used) > 1 else []
+        ahead = ([[used[0]], alt] if alt else [[used[0]]]) \
+            if len(used) > 1 and len(texts) >= _AHEAD_MIN else []
         for route in ahead:
             self._apertium.prestart(route)
         try:
