@@ -193,12 +193,12 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
 
 
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
-    """An [openers] word after a space, followed by a word (or a letter, if elided)."""
+    """An [openers] word after a space, followed by a word or a comma (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)
     elided = sorted((w for w in rules.openers if w[-1] in "'’"), key=len, reverse=True)
     alts = []
     if whole:
-        alts.append("(?:" + "|".join(map(re.escape, whole)) + r")[ \t\u00a0]+\w")
+        alts.append("(?:" + "|".join(map(re.escape, whole)) + r")(?:[ \t\u00a0]+\w|,)")
     if elided:
         alts.append("(?:" + "|".join(map(re.escape, elided)) + r")\w")
     # The leading one-character lookahead lets the engine skip to likely
@@ -236,7 +236,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
         else:
             nxt = _NON_SPACE.search(text, word.end())
             following = nxt.group() if nxt else ""
-        if not following.islower():
+        # A comma after the word marks a sentence adverb (Ensuite, les ...).
+        if not following.islower() and following != ",":
             continue
         lo = gap - 40 if gap > 40 else 0
         prev = text[lo:gap].split()

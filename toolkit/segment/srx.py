@@ -99,7 +99,7 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     elided = [w for w in openers if w not in whole]
     parts = []
     if whole:
-        parts.append(rf"(?:{_alt(whole)})[ \t\u00a0]+\p{{Ll}}")
+        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,)")
     if elided:
         parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
     after = "(?:" + "|".join(parts) + ")"
