@@ -34,6 +34,7 @@ def _cached(rules: Rules, build):
 # A parenthesis standing alone after a sentence: (Laughter) (Jerusalem Post).
 _ASIDE = re.compile(r"[.!?][\"”»]?\s+\([^()\n]{1,60}\)\s+")
 _ELLIPSIS_ONLY = frozenset(".… ")
+_OMISSIONS = ("(...)", "(…)", "[...]", "[…]")
 
 
 def _aside_cuts(text: str) -> list[int]:
@@ -92,6 +93,8 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
     words = run.group(1).split()
     for i in range(1, len(words)):
         w = words[i]
+        if not any(ch.isalnum() for ch in "".join(words[:i])):
+            continue  # only a list dash before it: "- Dans l'ombre du dossier"
         if (w in rules.starters and w not in _SELF and w not in _NAME_WORDS
                 and words[i - 1].lower() not in rules.closed):
             m = list(_WORD.finditer(text, run.start(1), run.end(1)))[i]
@@ -226,6 +229,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
             gap -= 1
         if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"):
             continue
+        if text[gap - 1] == ")" and text.endswith(_OMISSIONS, 0, gap):
+            continue  # "(...)" marks an omission: the quoted sentence goes on
         word = _WORD.match(text, end)
         if word is None:
             continue

@@ -32,6 +32,8 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **First title only.** :func:`segment` cuts a title run into its text at the
   first sentence starter among the first words of a block; the export cuts at
   each of them.
+* **List dashes.** :func:`segment` does not count a leading list dash
+  (``- Dans l'ombre``) as a title word; the export does.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
   sentences is recognised after at most 8 spaces, a title's words up to 40
   characters each.
@@ -104,7 +106,8 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
     after = "(?:" + "|".join(parts) + ")"
     gap = r"[ \t\u00a0]+"
-    out = []
+    # "(...)" marks an omission inside a quotation, not the end of a heading.
+    out = [(False, rf"(?:\(\.\.\.\)|\(\u2026\)|\[\.\.\.\]|\[\u2026\]){gap}", after)]
     closed = rules.entries("closed")
     if closed:
         words = sorted(set(closed) | {w[:1].upper() + w[1:] for w in closed})
