@@ -256,8 +256,11 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
             counted = end
-        if nxt == '"' and quotes % 2:
-            # A spaced straight quote that closes an open quotation: cut after it.
+        if nxt == '"' and (quotes % 2 or _last_spaced_quote(text, end)):
+            # A spaced straight quote that closes an open quotation, or the
+            # last quote of the block with a space after it (its quotation
+            # opened before the block, since nothing follows to close it):
+            # cut after it.
             m2 = _AFTER_QUOTE.match(text, end + 1)
             end = m2.end()
             if end >= n:
@@ -325,6 +328,10 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         if glued:
             cuts = sorted(set(cuts).union(glued))
     return cuts
+
+
+def _last_spaced_quote(text: str, i: int) -> bool:
+    return text.startswith((' ', '\u00a0'), i + 1) and text.find('"', i + 1) == -1
 
 
 def _word_before(text: str, start: int) -> str:
