@@ -246,6 +246,8 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             if _after_semicolon(text, end, nxt, rules):
                 cuts.append(end)
             continue
+        if nxt == "(" and _trailing_reference(text, end):
+            continue
         c = m.group("c")
         closed = bool(c)
         if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
@@ -328,6 +330,15 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         if glued:
             cuts = sorted(set(cuts).union(glued))
     return cuts
+
+
+def _trailing_reference(text: str, i: int) -> bool:
+    """A lowercase parenthesis then a period ("." (cité par Le Monde).): the source of
+    the sentence before, which it closes."""
+    if not text[i + 1 : i + 2].islower():
+        return False
+    close = text.find(")", i, i + 120)
+    return close != -1 and "(" not in text[i + 1 : close] and text.startswith((".", "!", "?"), close + 1)
 
 
 def _last_spaced_quote(text: str, i: int) -> bool:

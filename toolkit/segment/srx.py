@@ -34,6 +34,9 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   each of them.
 * **List dashes.** :func:`segment` does not count a leading list dash
   (``- Dans l'ombre``) as a title word; the export does.
+* **Trailing references.** A lowercase parenthesis closed by a period
+  after a sentence (``fin." (cité par Le Monde).``) stays with it; the export
+  cuts before the parenthesis.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
   sentences is recognised after at most 8 spaces, a title's words up to 40
   characters each.
