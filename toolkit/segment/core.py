@@ -30,6 +30,7 @@ from .extra_cuts import (
     _WORD,
     _aside_cuts,
     _cached,
+    _caps_heading_cuts,
     _glued_cuts,
     _glued_periods,
     _letter_cuts,
@@ -317,6 +318,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra.append(m.end())
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
+        extra += _caps_heading_cuts(text)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
     if extra:

@@ -104,6 +104,33 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
     return []
 
 
+# A heading in capitals (three words or more) run into a sentence that starts
+# with a capitalised word and goes on in lowercase: "… AVANT DE RECEVOIR ACLASTA
+# Avant de recevoir Aclasta, suivez …".
+_UP = "A-ZÀ-ÖØ-ÞŒ"
+_CAPS_HEADING = re.compile(rf"(?=[{_UP}])(?<!\S)(?:[{_UP}][{_UP}'’()-]*[ \t\u00a0]+){{3,}}"
+                           rf"(?=[{_UP}][a-zß-öø-ÿœ]+[ \t\u00a0,])")
+
+
+def _caps_heading_cuts(text: str) -> list[int]:
+    """Cuts after a heading in capitals, before a capitalised word then lowercase.
+
+    Ten letters at least, so that a run of acronyms (OMS ONU Femmes) is no heading.
+    """
+    out = []
+    for m in _CAPS_HEADING.finditer(text):
+        run = m.group()
+        if not run.isupper() or sum(ch.isalpha() for ch in run) < 10:
+            continue
+        word = _WORD.match(text, m.end())
+        nxt = _NON_SPACE.search(text, word.end()) if word else None
+        w = word.group() if word else ""
+        capitalised = len(w) > 1 and w[0].isupper() and w[1:].islower()
+        if capitalised and nxt and (nxt.group().islower() or nxt.group() == ","):
+            out.append(m.end())
+    return out
+
+
 # A numbered or lettered list flattened into one line: "1.) The first item 2.) The second",
 # "• 9. First • 10. Second", "a. First b. Second".
 _MARKER = r"(?P<bullet>[•⁃*–-][ \t]*)?(?P<val>\d{1,3}|[a-z])(?P<mark>\.\)|\)|\.)\s+"

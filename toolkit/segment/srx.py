@@ -37,6 +37,8 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **Trailing references.** A lowercase parenthesis closed by a period
   after a sentence (``fin." (cité par Le Monde).``) stays with it; the export
   cuts before the parenthesis.
+* **Headings in capitals** run into a sentence (``… RECEVOIR ACLASTA Avant
+  de recevoir``) are cut by counting their letters; the export does not cut.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
   sentences is recognised after at most 8 spaces, a title's words up to 40
   characters each.
