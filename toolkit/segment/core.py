@@ -360,13 +360,17 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     starts a sentence if it is a sentence opener, or if it is followed by a
     lowercase word or a comma (Naturellement, ...), unlike the names of a list
     (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
-    A quotation opening on a capital starts one as well.
+    A quotation opening on a capital starts one as well, and so does a
+    dashed list item.
     """
     if nxt in "\"«“" and end + 2 < len(text):
         k = end + 1
         while k < len(text) and text[k] in " \u00a0\u202f":
             k += 1
         return k < len(text) and text[k].isupper()
+    if nxt in "-–—" and text.startswith(" ", end + 1):
+        # A dashed list item (; - Jules Roy, La bataille ...) starts after it.
+        return text[end + 2 : end + 3].isupper()
     if not nxt.isupper():
         return False
     if _starts_starter(text, end, rules):

@@ -39,6 +39,8 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   cuts before the parenthesis.
 * **Headings in capitals** run into a sentence (``… RECEVOIR ACLASTA Avant
   de recevoir``) are cut by counting their letters; the export does not cut.
+* **Dashed items after a semicolon** (``1953 ; - Jules Roy``) start a
+  sentence in :func:`segment`, not in the export.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
   sentences is recognised after at most 8 spaces, a title's words up to 40
   characters each.
