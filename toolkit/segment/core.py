@@ -30,6 +30,7 @@ from .extra_cuts import (
     _WORD,
     _aside_cuts,
     _cached,
+    _caps_heading_cuts,
     _glued_cuts,
     _glued_periods,
     _letter_cuts,
@@ -246,6 +247,8 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             if _after_semicolon(text, end, nxt, rules):
                 cuts.append(end)
             continue
+        if nxt == "(" and _trailing_reference(text, end):
+            continue
         c = m.group("c")
         closed = bool(c)
         if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
@@ -256,8 +259,11 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
             counted = end
-        if nxt == '"' and quotes % 2:
-            # A spaced straight quote that closes an open quotation: cut after it.
+        if nxt == '"' and (quotes % 2 or _last_spaced_quote(text, end)):
+            # A spaced straight quote that closes an open quotation, or the
+            # last quote of the block with a space after it (its quotation
+            # opened before the block, since nothing follows to close it):
+            # cut after it.
             m2 = _AFTER_QUOTE.match(text, end + 1)
             end = m2.end()
             if end >= n:
@@ -312,6 +318,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra.append(m.end())
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
+        extra += _caps_heading_cuts(text)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
     if extra:
@@ -327,6 +334,19 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
     return cuts
 
 
+def _trailing_reference(text: str, i: int) -> bool:
+    """A lowercase parenthesis then a period ("." (cité par Le Monde).): the source of
+    the sentence before, which it closes."""
+    if not text[i + 1 : i + 2].islower():
+        return False
+    close = text.find(")", i, i + 120)
+    return close != -1 and "(" not in text[i + 1 : close] and text.startswith((".", "!", "?"), close + 1)
+
+
+def _last_spaced_quote(text: str, i: int) -> bool:
+    return text.startswith((' ', '\u00a0'), i + 1) and text.find('"', i + 1) == -1
+
+
 def _word_before(text: str, start: int) -> str:
     lo = start - 32 if start > 32 else 0
     parts = text[lo:start].split()
@@ -340,13 +360,17 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     starts a sentence if it is a sentence opener, or if it is followed by a
     lowercase word or a comma (Naturellement, ...), unlike the names of a list
     (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
-    A quotation opening on a capital starts one as well.
+    A quotation opening on a capital starts one as well, and so does a
+    dashed list item.
     """
     if nxt in "\"«“" and end + 2 < len(text):
         k = end + 1
         while k < len(text) and text[k] in " \u00a0\u202f":
             k += 1
         return k < len(text) and text[k].isupper()
+    if nxt in "-–—" and text.startswith(" ", end + 1):
+        # A dashed list item (; - Jules Roy, La bataille ...) starts after it.
+        return text[end + 2 : end + 3].isupper()
     if not nxt.isupper():
         return False
     if _starts_starter(text, end, rules):

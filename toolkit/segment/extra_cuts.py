@@ -34,6 +34,7 @@ def _cached(rules: Rules, build):
 # A parenthesis standing alone after a sentence: (Laughter) (Jerusalem Post).
 _ASIDE = re.compile(r"[.!?][\"”»]?\s+\([^()\n]{1,60}\)\s+")
 _ELLIPSIS_ONLY = frozenset(".… ")
+_OMISSIONS = ("(...)", "(…)", "[...]", "[…]")
 
 
 def _aside_cuts(text: str) -> list[int]:
@@ -92,6 +93,8 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
     words = run.group(1).split()
     for i in range(1, len(words)):
         w = words[i]
+        if not any(ch.isalnum() for ch in "".join(words[:i])):
+            continue  # only a list dash before it: "- Dans l'ombre du dossier"
         if (w in rules.starters and w not in _SELF and w not in _NAME_WORDS
                 and words[i - 1].lower() not in rules.closed):
             m = list(_WORD.finditer(text, run.start(1), run.end(1)))[i]
@@ -99,6 +102,33 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
             if nxt and nxt.start() == m.end() + 1 and nxt.group().islower():
                 return [m.start()]
     return []
+
+
+# A heading in capitals (three words or more) run into a sentence that starts
+# with a capitalised word and goes on in lowercase: "… AVANT DE RECEVOIR ACLASTA
+# Avant de recevoir Aclasta, suivez …".
+_UP = "A-ZÀ-ÖØ-ÞŒ"
+_CAPS_HEADING = re.compile(rf"(?=[{_UP}])(?<!\S)(?:[{_UP}][{_UP}'’()-]*[ \t\u00a0]+){{3,}}"
+                           rf"(?=[{_UP}][a-zß-öø-ÿœ]+[ \t\u00a0,])")
+
+
+def _caps_heading_cuts(text: str) -> list[int]:
+    """Cuts after a heading in capitals, before a capitalised word then lowercase.
+
+    Ten letters at least, so that a run of acronyms (OMS ONU Femmes) is no heading.
+    """
+    out = []
+    for m in _CAPS_HEADING.finditer(text):
+        run = m.group()
+        if not run.isupper() or sum(ch.isalpha() for ch in run) < 10:
+            continue
+        word = _WORD.match(text, m.end())
+        nxt = _NON_SPACE.search(text, word.end()) if word else None
+        w = word.group() if word else ""
+        capitalised = len(w) > 1 and w[0].isupper() and w[1:].islower()
+        if capitalised and nxt and (nxt.group().islower() or nxt.group() == ","):
+            out.append(m.end())
+    return out
 
 
 # A numbered or lettered list flattened into one line: "1.) The first item 2.) The second",
@@ -193,12 +223,12 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
 
 
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
-    """An [openers] word after a space, followed by a word (or a letter, if elided)."""
+    """An [openers] word after a space, followed by a word or a comma (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)
     elided = sorted((w for w in rules.openers if w[-1] in "'’"), key=len, reverse=True)
     alts = []
     if whole:
-        alts.append("(?:" + "|".join(map(re.escape, whole)) + r")[ \t\u00a0]+\w")
+        alts.append("(?:" + "|".join(map(re.escape, whole)) + r")(?:[ \t\u00a0]+\w|,)")
     if elided:
         alts.append("(?:" + "|".join(map(re.escape, elided)) + r")\w")
     # The leading one-character lookahead lets the engine skip to likely
@@ -226,6 +256,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
             gap -= 1
         if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"):
             continue
+        if text[gap - 1] == ")" and text.endswith(_OMISSIONS, 0, gap):
+            continue  # "(...)" marks an omission: the quoted sentence goes on
         word = _WORD.match(text, end)
         if word is None:
             continue
@@ -236,7 +268,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
         else:
             nxt = _NON_SPACE.search(text, word.end())
             following = nxt.group() if nxt else ""
-        if not following.islower():
+        # A comma after the word marks a sentence adverb (Ensuite, les ...).
+        if not following.islower() and following != ",":
             continue
         lo = gap - 40 if gap > 40 else 0
         prev = text[lo:gap].split()

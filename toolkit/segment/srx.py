@@ -32,6 +32,15 @@ What SRX cannot express (the exported rules then follow ordinary prose):
 * **First title only.** :func:`segment` cuts a title run into its text at the
   first sentence starter among the first words of a block; the export cuts at
   each of them.
+* **List dashes.** :func:`segment` does not count a leading list dash
+  (``- Dans l'ombre``) as a title word; the export does.
+* **Trailing references.** A lowercase parenthesis closed by a period
+  after a sentence (``fin." (cité par Le Monde).``) stays with it; the export
+  cuts before the parenthesis.
+* **Headings in capitals** run into a sentence (``… RECEVOIR ACLASTA Avant
+  de recevoir``) are cut by counting their letters; the export does not cut.
+* **Dashed items after a semicolon** (``1953 ; - Jules Roy``) start a
+  sentence in :func:`segment`, not in the export.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
   sentences is recognised after at most 8 spaces, a title's words up to 40
   characters each.
@@ -99,12 +108,13 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     elided = [w for w in openers if w not in whole]
     parts = []
     if whole:
-        parts.append(rf"(?:{_alt(whole)})[ \t\u00a0]+\p{{Ll}}")
+        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,)")
     if elided:
         parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
     after = "(?:" + "|".join(parts) + ")"
     gap = r"[ \t\u00a0]+"
-    out = []
+    # "(...)" marks an omission inside a quotation, not the end of a heading.
+    out = [(False, rf"(?:\(\.\.\.\)|\(\u2026\)|\[\.\.\.\]|\[\u2026\]){gap}", after)]
     closed = rules.entries("closed")
     if closed:
         words = sorted(set(closed) | {w[:1].upper() + w[1:] for w in closed})
