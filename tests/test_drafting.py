@@ -134,6 +134,12 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("S.E. Sr. Touray y el Sr. Ba; estimado Sr. Ba", "es",
      "S.E. el Sr. Touray y el Sr. Ba; estimado Sr. Ba"),
     ("said Sr. Ba", "en", "said Sr. Ba"),
+    # a list of names says its preposition once
+    ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",
+     "migrants of Guinea, Mali and Côte d'Ivoire"),
+    ("from Mali and from the Niger", "en", "from Mali and the Niger"),
+    ("of the workers and of the employers", "en", "of the workers and of the employers"),
+    ("in Agadez and in Niamey", "en", "in Agadez and in Niamey"),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited
@@ -167,3 +173,5 @@ def test_mass_nouns_and_spanish_titles_through_the_engine():
                                  "La visite de M. Ba a été utile."], FR, ES)
     assert "declaró la Sra. Diallo" in es[0].text
     assert "del Sr. Ba" in es[1].text
+    en = engine.translate_batch(["Des migrants de Guinée et de la Côte d'Ivoire."], FR, EN)
+    assert "of Guinea and Côte d'Ivoire" in en[0].text

@@ -147,6 +147,31 @@ def _prepose(m: re.Match[str]) -> str:
     return f"{m.group(1)}{adjectives} {noun}"
 
 
+# French repeats the preposition and article before each name of a list (de Guinée, du Mali et
+# de la Côte d'Ivoire) and the engine copies them: "of Guinea, of Mali and of the Côte
+# d'Ivoire". English says the preposition once; "the" stays only where the name takes it.
+_NAME = r"[A-Z][\w'’-]*(?:\s(?:d['’])?[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(
+    rf"\b(of|from) ((?:the )?{_NAME})((?:, \1 (?:the )?{_NAME})*),? "
+    rf"(and|or) \1 ((?:the )?{_NAME})")
+_THE_NAMES = {"Niger", "Sudan", "Gambia", "Congo", "Philippines", "Comoros", "Bahamas",
+              "Maldives", "Seychelles", "United", "Netherlands", "Central", "Democratic",
+              "Republic", "European", "International", "Ministry", "Government", "Office"}
+
+
+def _name(item: str) -> str:
+    bare = item[4:] if item.startswith("the ") else item
+    return item if bare.split(" ")[0] in _THE_NAMES else bare
+
+
+def _list_once(m: re.Match[str]) -> str:
+    prep = m.group(1)
+    middle = [x[len(prep) + 1:] for x in m.group(3).split(", ")[1:]]
+    items = [m.group(2), *middle]
+    head = ", ".join([items[0], *(_name(x) for x in items[1:])])
+    return f"{prep} {head} {m.group(4)} {_name(m.group(5))}"
+
+
 def _drop_mass_article(m: re.Match[str]) -> str:
     rest = m.group(2)
     return rest[0].upper() + rest[1:] if m.group(1)[0] == "A" else rest
@@ -163,6 +188,7 @@ def postedit(text: str, lang: str) -> str:
             text = rx.sub(repl, text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
         text = _POSTPOSED.sub(_prepose, text)
+        text = _NAME_LIST.sub(_list_once, text)
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
     if lang in _PLURAL:
