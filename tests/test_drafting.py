@@ -140,6 +140,11 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("from Mali and from the Niger", "en", "from Mali and the Niger"),
     ("of the workers and of the employers", "en", "of the workers and of the employers"),
     ("in Agadez and in Niamey", "en", "in Agadez and in Niamey"),
+    # an organisation's acronym goes first
+    ("The transit centres of IOM in Agadez", "en", "IOM's transit centres in Agadez"),
+    ("with the support of IOM.", "en", "with IOM's support."),
+    ("the head of the office of IOM", "en", "the head of the office of IOM"),
+    ("a member of IOM, the spread of COVID", "en", "a member of IOM, the spread of COVID"),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited
@@ -175,3 +180,5 @@ def test_mass_nouns_and_spanish_titles_through_the_engine():
     assert "del Sr. Ba" in es[1].text
     en = engine.translate_batch(["Des migrants de Guinée et de la Côte d'Ivoire."], FR, EN)
     assert "of Guinea and Côte d'Ivoire" in en[0].text
+    en = engine.translate_batch(["Ils sont hébergés dans les centres de transit de l'OIM."], FR, EN)
+    assert "IOM's transit centres" in en[0].text

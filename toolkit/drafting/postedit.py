@@ -172,6 +172,18 @@ def _list_once(m: re.Match[str]) -> str:
     return f"{prep} {head} {m.group(4)} {_name(m.group(5))}"
 
 
+# "les centres de transit de l'OIM" comes out "the transit centres of IOM"; English puts an
+# organisation's acronym first (IOM's transit centres). Not after "of", where the phrase is
+# itself a complement ("the head of the office of IOM").
+_OF_ACRONYM = re.compile(
+    r"(?<!\bof )\b(the|The) ((?:(?!of\b|and\b|or\b)[\w-]+ ){0,2}(?!of\b)[\w-]+) of "
+    r"(?!(?:COVID|HIV|AIDS|SIDA|ID|PDF|SMS|US|UK)\b)([A-Z]{2,8})\b(?![\w'’-])")
+
+
+def _acronym_first(m: re.Match[str]) -> str:
+    return f"{m.group(3)}'s {m.group(2)}"
+
+
 def _drop_mass_article(m: re.Match[str]) -> str:
     rest = m.group(2)
     return rest[0].upper() + rest[1:] if m.group(1)[0] == "A" else rest
@@ -189,6 +201,7 @@ def postedit(text: str, lang: str) -> str:
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
+        text = _OF_ACRONYM.sub(_acronym_first, text)
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
     if lang in _PLURAL:
