@@ -111,6 +111,40 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("más de 20 país y tres mes", "es", "más de 20 países y tres meses"),
     ("un país", "es", "un país"),
     ("has touched already", "es", "has touched already"),  # English rules stay English
+    # a noun English treats as a mass takes no indefinite article
+    ("IOM gives a psychosocial support to migrants.", "en",
+     "IOM gives psychosocial support to migrants."),
+    ("A technical assistance was provided", "en", "Technical assistance was provided"),
+    ("an information session and a support group", "en",
+     "an information session and a support group"),
+    ("a great deal of support, a lot of assistance.", "en",
+     "a great deal of support, a lot of assistance."),
+    ("un apoyo psicosocial", "es", "un apoyo psicosocial"),
+    # a comparative the French put after its noun goes before it
+    ("Controls faster and safer", "en", "Faster and safer controls"),
+    ("He spoke. Borders safer for migrants.", "en", "He spoke. Safer borders for migrants."),
+    ("a need for tools more effective.", "en", "a need for more effective tools."),
+    ("It makes controls faster.", "en", "It makes controls faster."),
+    ("Controls faster than before.", "en", "Controls faster than before."),
+    ("Others more vulnerable.", "en", "Others more vulnerable."),
+    # a Spanish title takes the article French does without
+    ("«Listos», declaró Sra. Diallo.", "es", "«Listos», declaró la Sra. Diallo."),
+    ("Sra. Diallo declaró", "es", "La Sra. Diallo declaró"),
+    ("la visita de Sr. Ba y a Dra. López", "es", "la visita del Sr. Ba y a la Dra. López"),
+    ("S.E. Sr. Touray y el Sr. Ba; estimado Sr. Ba", "es",
+     "S.E. el Sr. Touray y el Sr. Ba; estimado Sr. Ba"),
+    ("said Sr. Ba", "en", "said Sr. Ba"),
+    # a list of names says its preposition once
+    ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",
+     "migrants of Guinea, Mali and Côte d'Ivoire"),
+    ("from Mali and from the Niger", "en", "from Mali and the Niger"),
+    ("of the workers and of the employers", "en", "of the workers and of the employers"),
+    ("in Agadez and in Niamey", "en", "in Agadez and in Niamey"),
+    # an organisation's acronym goes first
+    ("The transit centres of IOM in Agadez", "en", "IOM's transit centres in Agadez"),
+    ("with the support of IOM.", "en", "with IOM's support."),
+    ("the head of the office of IOM", "en", "the head of the office of IOM"),
+    ("a member of IOM, the spread of COVID", "en", "a member of IOM, the spread of COVID"),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited
@@ -124,10 +158,27 @@ def test_postedit_and_preedit_in_the_stack():
         "Le logiciel est déjà déployé dans plus de 20 pays.",
         "Ils ont été hébergés dans les centres de transit de l'OIM à Agadez et à Niamey.",
     ], FR, EN)
-    assert en[0].text.startswith("Controls") and "Of the" not in en[0].text
+    assert en[0].text.startswith("Faster and safer controls") and "Of the" not in en[0].text
     assert "already deployed in more than 20 countries" in en[1].text
     assert "in Agadez and in Niamey" in en[2].text and "to Agadez" not in en[2].text
     es = engine.translate_batch(["Le logiciel est déployé dans plus de 20 pays.",
                                  "Le bureau de l'OIM à Dakar est ouvert."], FR, ES)
     assert "20 países" in es[0].text
     assert "en Dakar" in es[1].text and "oficina" in es[1].text
+
+
+@needs_apertium
+def test_mass_nouns_and_spanish_titles_through_the_engine():
+    engine = build("apertium")
+    en = engine.translate_batch(["L'OIM apporte un soutien psychosocial aux migrants.",
+                                 "Un centre de transit a été ouvert."], FR, EN)
+    assert "psychosocial support" in en[0].text and "a psychosocial" not in en[0].text
+    assert en[1].text.startswith("A transit")  # a count noun keeps its article
+    es = engine.translate_batch(["« Nous sommes prêts », a déclaré Mme Diallo.",
+                                 "La visite de M. Ba a été utile."], FR, ES)
+    assert "declaró la Sra. Diallo" in es[0].text
+    assert "del Sr. Ba" in es[1].text
+    en = engine.translate_batch(["Des migrants de Guinée et de la Côte d'Ivoire."], FR, EN)
+    assert "of Guinea and Côte d'Ivoire" in en[0].text
+    en = engine.translate_batch(["Ils sont hébergés dans les centres de transit de l'OIM."], FR, EN)
+    assert "IOM's transit centres" in en[0].text

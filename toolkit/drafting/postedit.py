@@ -81,6 +81,114 @@ def _pluralise(m: re.Match[str], lang: str) -> str:
     return f"{m.group(1)} {plural}"
 
 
+# Spanish speaks of a titled person with the article (declaró la Sra. Diallo, del Sr. Ba);
+# the engine and the glossary give the bare title, as French has none.
+_ES_TITLE = r"(?:Sr|Sra|Sres|Sras|Srta|Dr|Dra|Dres|Dras)\.(?= \w)"
+_ES_TITLE_ARTICLE = {"Sr": "el", "Sra": "la", "Sres": "los", "Sras": "las", "Srta": "la",
+                     "Dr": "el", "Dra": "la", "Dres": "los", "Dras": "las"}
+# Words after which the title already has what it needs: a determiner, a contracted article,
+# or a vocative opener (estimado Sr.).
+_ES_TITLE_CONTEXT = re.compile(
+    rf"(?<![\w.])(?:(el|la|los|las|del|al|su|sus|este|esta|estos|estas|dicho|dicha|querido|"
+    rf"querida|estimado|estimada)\s+|(de|a)\s+|)({_ES_TITLE})", re.IGNORECASE)
+
+
+def _es_title(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(0)
+    title = m.group(3)
+    article = _ES_TITLE_ARTICLE[title[:-1].capitalize()]
+    prep = m.group(2)
+    if prep:
+        merged = {("de", "el"): "del", ("a", "el"): "al"}.get((prep.lower(), article))
+        word = merged or f"{prep.lower()} {article}"
+        word = word[0].upper() + word[1:] if prep[0].isupper() else word
+        return f"{word} {title}"
+    before = m.string[:m.start()]
+    # after S.E. the full stop ends an abbreviation, not a sentence
+    at_start = not re.search(r"\bS\.\s?E\.\s*$", before) and \
+        bool(re.search(r"(?:[.!?«\"“(]\s*|^\s*)$", before))
+    if at_start:
+        return f"{article.capitalize()} {title}"
+    return f"{article} {title}"
+
+
+# Nouns English counts as a mass ("psychosocial support", "medical assistance") where French
+# counts one (un soutien psychosocial): the engine's "a" before them goes. Only when the noun
+# ends its phrase, so "a support group" and "an information session" keep theirs.
+_MASS = (r"(?:support|assistance|advice|information|equipment|funding|guidance|aid|"
+         r"protection|healthcare|legislation|knowledge|expertise|evidence|progress|"
+         r"feedback|research|leadership|awareness)")
+_MASS_ARTICLE = re.compile(
+    rf"\b(a|an|A|An) ((?:(?!(?:lot|great|good|deal|number|kind|type|form|piece|bit|source|"
+    rf"means|way|lack|part|level)\b)[a-z][\w-]* ){{0,2}}{_MASS})"
+    rf"(?=\s*(?:[.,;:!?)\]»”]|$)|\s+(?:to|for|in|on|of|and|or|from|with|at|by|that|which|"
+    rf"who|is|was|are|were|will|has|have|through|during|since|until|under|among|within)\b)")
+
+
+# French puts a comparative after its noun (des contrôles plus rapides et plus sûrs) and the
+# engine keeps the order: "Controls faster and safer". Only where no verb can come before the
+# noun (start of a sentence or title, after of/with/for), so "make controls faster" stays.
+_COMPARATIVE = (r"(?:faster|safer|better|stronger|greater|quicker|easier|cheaper|simpler|"
+                r"larger|smaller|wider|closer|fairer|healthier|more [a-z]+|less [a-z]+)")
+_POSTPOSED = re.compile(
+    rf"(^|(?<=[.!?:«“\"(] )|(?<=\bof )|(?<=\bwith )|(?<=\bfor ))"
+    rf"(?i:(?!(?:others|this|thus|yes|was|has|is|its|his|hers|ours|theirs|yours|perhaps|"
+    rf"always|sometimes|less|unless|nevertheless)\b))([A-Za-z][a-z]{{2,}}s) "
+    rf"({_COMPARATIVE}(?:,? and {_COMPARATIVE})?)"
+    rf"(?=\s*(?:[.,;:!?)»”]|$)|\s+(?:for|in|at|on|across|along|within|between)\b)")
+
+
+def _prepose(m: re.Match[str]) -> str:
+    noun, adjectives = m.group(2), m.group(3)
+    if noun[0].isupper():
+        adjectives = adjectives[0].upper() + adjectives[1:]
+        noun = noun[0].lower() + noun[1:]
+    return f"{m.group(1)}{adjectives} {noun}"
+
+
+# French repeats the preposition and article before each name of a list (de Guinée, du Mali et
+# de la Côte d'Ivoire) and the engine copies them: "of Guinea, of Mali and of the Côte
+# d'Ivoire". English says the preposition once; "the" stays only where the name takes it.
+_NAME = r"[A-Z][\w'’-]*(?:\s(?:d['’])?[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(
+    rf"\b(of|from) ((?:the )?{_NAME})((?:, \1 (?:the )?{_NAME})*),? "
+    rf"(and|or) \1 ((?:the )?{_NAME})")
+_THE_NAMES = {"Niger", "Sudan", "Gambia", "Congo", "Philippines", "Comoros", "Bahamas",
+              "Maldives", "Seychelles", "United", "Netherlands", "Central", "Democratic",
+              "Republic", "European", "International", "Ministry", "Government", "Office"}
+
+
+def _name(item: str) -> str:
+    bare = item[4:] if item.startswith("the ") else item
+    return item if bare.split(" ")[0] in _THE_NAMES else bare
+
+
+def _list_once(m: re.Match[str]) -> str:
+    prep = m.group(1)
+    middle = [x[len(prep) + 1:] for x in m.group(3).split(", ")[1:]]
+    items = [m.group(2), *middle]
+    head = ", ".join([items[0], *(_name(x) for x in items[1:])])
+    return f"{prep} {head} {m.group(4)} {_name(m.group(5))}"
+
+
+# "les centres de transit de l'OIM" comes out "the transit centres of IOM"; English puts an
+# organisation's acronym first (IOM's transit centres). Not after "of", where the phrase is
+# itself a complement ("the head of the office of IOM").
+_OF_ACRONYM = re.compile(
+    r"(?<!\bof )\b(the|The) ((?:(?!of\b|and\b|or\b)[\w-]+ ){0,2}(?!of\b)[\w-]+) of "
+    r"(?!(?:COVID|HIV|AIDS|SIDA|ID|PDF|SMS|US|UK)\b)([A-Z]{2,8})\b(?![\w'’-])")
+
+
+def _acronym_first(m: re.Match[str]) -> str:
+    return f"{m.group(3)}'s {m.group(2)}"
+
+
+def _drop_mass_article(m: re.Match[str]) -> str:
+    rest = m.group(2)
+    return rest[0].upper() + rest[1:] if m.group(1)[0] == "A" else rest
+
+
 def postedit(text: str, lang: str) -> str:
     """``text`` with target word order and number agreement put right.
 
@@ -90,6 +198,12 @@ def postedit(text: str, lang: str) -> str:
     if lang == "en":
         for rx, repl in _RULES_EN:
             text = rx.sub(repl, text)
+        text = _MASS_ARTICLE.sub(_drop_mass_article, text)
+        text = _POSTPOSED.sub(_prepose, text)
+        text = _NAME_LIST.sub(_list_once, text)
+        text = _OF_ACRONYM.sub(_acronym_first, text)
+    if lang == "es":
+        text = _ES_TITLE_CONTEXT.sub(_es_title, text)
     if lang in _PLURAL:
         text = _PLURAL[lang].sub(lambda m: _pluralise(m, lang), text)
     return text
