@@ -11,6 +11,7 @@ the layer sits below the domain glossary, so an approved term always wins.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -50,6 +51,42 @@ def load(tgt: str, path: str | os.PathLike | None = None) -> Glossary:
     return as_glossary(parse(file.read_text("utf-8"), str(file)), tgt)
 
 
+# A rendering ending in "de"/"à" (dans le cadre de) meets the article the engine
+# put before the next noun: French and Spanish contract them.
+_CONTRACT = {
+    "fr": (re.compile(r"\b(de|à) (le|les) (?=\w)"),
+           {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}),
+    "es": (re.compile(r"\b(de|a) (el) (?=\w)"), {("de", "el"): "del", ("a", "el"): "al"}),
+}
+_ENDINGS = re.compile(r"(?:\bde|\bà|\ba)$")
+
+
+@cache
+def _after_rule(tgt: str) -> re.Pattern[str] | None:
+    """The renderings of the shipped rules that end in a preposition, as one pattern."""
+    ends = sorted({c.terms[1].text for c in load(tgt) if _ENDINGS.search(c.terms[1].text)},
+                  key=len, reverse=True)
+    if not ends or tgt not in _CONTRACT:
+        return None
+    rx, _ = _CONTRACT[tgt]
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(e[: e.rfind(" ")]) for e in ends)
+                      + r") " + rx.pattern)
+
+
+def contract(text: str, tgt: str) -> str:
+    """Contracts preposition and article after a phrase rendering (dans le cadre du projet)."""
+    after = _after_rule(tgt)
+    if after is None:
+        return text
+    table = _CONTRACT[tgt][1]
+
+    def fix(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        head = whole[: m.start(1) - m.start(0)]
+        return head + table[(m.group(1).lower(), m.group(2).lower())] + " "
+    return after.sub(fix, text)
+
+
 class _EnPhraseEngine(GlossaryEngine):
     resolve = False  # overlapping rules: the longest wins in the matcher
 
@@ -73,6 +110,7 @@ class PhrasesEn(Wrapper):
         if src.code != "en":
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         out = self._for(tgt.code).translate_batch(texts, src, tgt, n_best=n_best)
+        out = [replace(tr, text=contract(tr.text, tgt.code)) for tr in out]
         # A phrase rule is not a glossary term: its note would only mislead review and QA.
         return [replace(tr, notes=tuple(n for n in tr.notes if not n.startswith("glossary: ")))
                 for tr in out]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
@@ -21,13 +22,14 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'",
 # spelling-out is what the engine translates well.
 _LATIN = (
     (re.compile(r"\be\.\s?g\.,?(?=\s)"), "for example,"),
-    (re.compile(r"\bi\.\s?e\.,?(?=\s)"), "that is,"),
+    (re.compile(r"\bi\.\s?e\.,?(?=\s)"), "that is to say,"),
     (re.compile(r"\betc\.(?=\s+[a-z])"), "etc"),
 )
-# A title's full stop reads as the end of a sentence: the British form without it
-# is the one the engine knows (Mr → Monsieur/Señor).
-_TITLES = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St)\.(?= [A-Z])")
-_US = re.compile(r"\bU\.\s?S\.(?:\s?A\.)?(?=\W)")
+# The engine keeps "U.S."/"US" as the Spanish "EE.UU." and, through the
+# Spanish pivot, gives French "les les EE.UU."; the full name it translates well.
+_US = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|US|USA)(?![\w$])")
+# The title's stop survives the engine next to the French title's own ("M.. Smith").
+_DOUBLE_STOP = re.compile(r"\b(M|Dr|Mme|Pr)\.\.(?= )")
 _UK = re.compile(r"\bU\.\s?K\.(?=\W)")
 _UN = re.compile(r"\bU\.\s?N\.(?=\W)")
 _PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
@@ -51,8 +53,7 @@ def preedit(text: str) -> str:
     text = text.translate(_APOSTROPHES)
     for rx, repl in _LATIN:
         text = rx.sub(repl, text)
-    text = _TITLES.sub(r"\1", text)
-    text = _US.sub("US", text)
+    text = _US.sub("United States", text)
     text = _UK.sub("UK", text)
     text = _UN.sub("UN", text)
     text = _PER_CENT.sub("percent", text)
@@ -68,4 +69,5 @@ class PreEditedEn(Wrapper):
                         n_best: int = 1) -> list[Translation]:
         if src.code != "en":
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
-        return self.inner.translate_batch([preedit(t) for t in texts], src, tgt, n_best=n_best)
+        out = self.inner.translate_batch([preedit(t) for t in texts], src, tgt, n_best=n_best)
+        return [replace(tr, text=_DOUBLE_STOP.sub(r"\1.", tr.text)) for tr in out]
