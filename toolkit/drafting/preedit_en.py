@@ -33,14 +33,16 @@ _DOUBLE_STOP = re.compile(r"\b(M|Dr|Mme|Pr)\.\.(?= )")
 _UK = re.compile(r"\bU\.\s?K\.(?=\W)")
 _UN = re.compile(r"\bU\.\s?N\.(?=\W)")
 _PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
+# "it's" is "it is" before these; "it's been" and a possessive "its" are left alone.
+_IS_NEXT = (r"(?=(?:\w+ing|not|a|an|the|now|also|very|more|time|important|clear|essential|"
+            r"critical|urgent)\b)")
 # Negative and auxiliary contractions: the engine knows each full form.
 _CONTRACTIONS = (
     (re.compile(r"\b([Cc])an't\b"), r"\1annot"),
     (re.compile(r"\b([Ww])on't\b"), r"\1ill not"),
     (re.compile(r"\b([Ss])han't\b"), r"\1hall not"),
     (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
-    (re.compile(r"\b([Ii]t|[Tt]hat|[Tt]here|[Hh]e|[Ss]he|[Ww]hat|[Ww]ho)'s (?=(?:\w+ing|been|not|a|an|the|now|also|very|more|time|important|clear|essential|critical|urgent)\b)"),
-     r"\1 is "),
+    (re.compile(r"\b([Ii]t|[Tt]hat|[Tt]here|[Hh]e|[Ss]he|[Ww]hat|[Ww]ho)'s " + _IS_NEXT), r"\1 is "),
     (re.compile(r"\b([Ww]e|[Tt]hey|[Yy]ou)'re\b"), r"\1 are"),
     (re.compile(r"\b(I)'m\b"), r"\1 am"),
     (re.compile(r"\b([Ww]e|[Tt]hey|[Yy]ou|I)'ve\b"), r"\1 have"),
