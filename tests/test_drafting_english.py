@@ -98,3 +98,15 @@ def test_institutional_nouns(engine, tgt, expected):
 def test_french_source_untouched_by_english_layers(engine):
     out = engine.translate_batch(["Dans le cadre du projet, l'OIM a déclaré."], FR, Lang.parse("en"))
     assert "as part of" in out[0].text.lower() or "within the framework" in out[0].text.lower()
+
+
+@needs_apertium
+@pytest.mark.parametrize("tgt, expected", [
+    (FR, ["autorités nationales", "pour lutter contre", "dans les mois à venir"]),
+    (ES, ["autoridades nacionales", "para hacer frente a", "en los próximos meses"]),
+])
+def test_frequent_collocations(engine, tgt, expected):
+    out = _draft(engine, "In the coming months, the national authorities will act to tackle "
+                         "smuggling.", tgt)
+    for piece in expected:
+        assert piece in out.lower(), out
