@@ -110,3 +110,16 @@ def test_frequent_collocations(engine, tgt, expected):
                          "smuggling.", tgt)
     for piece in expected:
         assert piece in out.lower(), out
+
+
+@needs_apertium
+@pytest.mark.parametrize("tgt, expected", [(FR, "directeur général"), (ES, "director general")])
+def test_english_title_words_are_not_a_name(engine, tgt, expected):
+    # Span protection once took "Director General" for a person's name and kept it in English.
+    out = _draft(engine, "On Monday, the staff met the Director General in the camp.", tgt)
+    assert expected in out.lower(), out
+
+
+@needs_apertium
+def test_name_after_an_english_title_is_kept(engine):
+    assert "Smith" in _draft(engine, "Mr. Smith visited the camp.", ES)
