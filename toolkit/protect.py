@@ -80,6 +80,8 @@ des de du la le et opération plan action initiative projet journée mondiale no
 nouveau côte golfe mer océan méditerranée sahel corne lac pacifique caraïbes caribéen
 oim cedeao hcr onudc ue odd oit onu ong unicef acp cmc rca interpol oipc tel email
 courriel fax site twitter facebook
+organization director deputy chief mission head office member states secretary
+general united nations government ministry minister programme program iom unhcr
 """.split())
 
 
@@ -91,7 +93,8 @@ enfin aussi ensuite puis mais donc cependant toutefois d'après d’après grâc
 according with for after before in on since by from as when while thanks through under
 según con para tras desde durante sin también además gracias
 """.split())
-_TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "dr.", "pr", "pr.", "me", "s.e."})
+_TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "dr.", "pr", "pr.", "me", "s.e.",
+                     "mr", "mr.", "mrs", "mrs.", "ms", "ms."})
 _WORD = re.compile(r"\S+")
 
 

@@ -52,8 +52,9 @@ def wrap_inner(engine: Engine, layers: Iterable[str] = DEFAULT) -> Engine:
         engine = UnknownFallback(engine)
     if "phrases" in chosen:
         from .phrases import Phrases
+        from .phrases_en import PhrasesEn
 
-        engine = Phrases(engine)
+        engine = PhrasesEn(Phrases(engine))
     return engine
 
 
@@ -61,8 +62,9 @@ def wrap_protected(engine: Engine, layers: Iterable[str] = DEFAULT) -> Engine:
     """The layers that see masked source text, above the glossary."""
     if "preedit" in _check(layers):
         from .preedit import PreEdited
+        from .preedit_en import PreEditedEn
 
-        engine = PreEdited(engine)
+        engine = PreEditedEn(PreEdited(engine))
     return engine
 
 

@@ -1,0 +1,75 @@
+"""Pre-editing for English sources: spellings the engine misreads, brought to plain forms.
+
+Apertium's English analyser splits dotted abbreviations at each full stop
+("i.e." comes out as "i.Et.", "Mr." as "M.."), stops at a curly apostrophe, and
+leaves negative contractions half translated. These edits change the
+engine's input only; names, numbers and e-mails are masked before this layer
+runs, and the unit's source text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..engines.base import Translation, Wrapper
+from ..langs import Lang
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'",
+                              "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+# Latin abbreviations are read as words split at each stop; their English
+# spelling-out is what the engine translates well.
+_LATIN = (
+    (re.compile(r"\be\.\s?g\.,?(?=\s)"), "for example,"),
+    (re.compile(r"\bi\.\s?e\.,?(?=\s)"), "that is to say,"),
+    (re.compile(r"\betc\.(?=\s+[a-z])"), "etc"),
+)
+# The engine keeps "U.S."/"US" as the Spanish "EE.UU." and, through the
+# Spanish pivot, gives French "les les EE.UU."; the full name it translates well.
+_US = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|US|USA)(?![\w$])")
+# The title's stop survives the engine next to the French title's own ("M.. Smith").
+_DOUBLE_STOP = re.compile(r"\b(M|Dr|Mme|Pr)\.\.(?= )")
+_UK = re.compile(r"\bU\.\s?K\.(?=\W)")
+_UN = re.compile(r"\bU\.\s?N\.(?=\W)")
+_PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
+# "it's" is "it is" before these; "it's been" and a possessive "its" are left alone.
+_IS_NEXT = (r"(?=(?:\w+ing|not|a|an|the|now|also|very|more|time|important|clear|essential|"
+            r"critical|urgent)\b)")
+# Negative and auxiliary contractions: the engine knows each full form.
+_CONTRACTIONS = (
+    (re.compile(r"\b([Cc])an't\b"), r"\1annot"),
+    (re.compile(r"\b([Ww])on't\b"), r"\1ill not"),
+    (re.compile(r"\b([Ss])han't\b"), r"\1hall not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (re.compile(r"\b([Ii]t|[Tt]hat|[Tt]here|[Hh]e|[Ss]he|[Ww]hat|[Ww]ho)'s " + _IS_NEXT), r"\1 is "),
+    (re.compile(r"\b([Ww]e|[Tt]hey|[Yy]ou)'re\b"), r"\1 are"),
+    (re.compile(r"\b(I)'m\b"), r"\1 am"),
+    (re.compile(r"\b([Ww]e|[Tt]hey|[Yy]ou|I)'ve\b"), r"\1 have"),
+    (re.compile(r"\b([Ww]e|[Tt]hey|[Yy]ou|I|[Hh]e|[Ss]he|[Ii]t)'ll\b"), r"\1 will"),
+)
+
+
+def preedit(text: str) -> str:
+    """The engine-facing form of an English source text."""
+    text = text.translate(_APOSTROPHES)
+    for rx, repl in _LATIN:
+        text = rx.sub(repl, text)
+    text = _US.sub("United States", text)
+    text = _UK.sub("UK", text)
+    text = _UN.sub("UN", text)
+    text = _PER_CENT.sub("percent", text)
+    for rx, repl in _CONTRACTIONS:
+        text = rx.sub(repl, text)
+    return text
+
+
+class PreEditedEn(Wrapper):
+    """Feeds ``inner`` the pre-edited form of each English source text."""
+
+    def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
+                        n_best: int = 1) -> list[Translation]:
+        if src.code != "en":
+            return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
+        out = self.inner.translate_batch([preedit(t) for t in texts], src, tgt, n_best=n_best)
+        return [replace(tr, text=_DOUBLE_STOP.sub(r"\1.", tr.text)) for tr in out]
