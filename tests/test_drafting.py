@@ -133,6 +133,14 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("la visita de Sr. Ba y a Dra. López", "es", "la visita del Sr. Ba y a la Dra. López"),
     ("S.E. Sr. Touray y el Sr. Ba; estimado Sr. Ba", "es",
      "S.E. el Sr. Touray y el Sr. Ba; estimado Sr. Ba"),
+    # names whose Spanish article is their own: plural names, África without one
+    ("Embajadora de la Estados Unidos", "es", "Embajadora de los Estados Unidos"),
+    ("La Estados Unidos y al Países Bajos", "es", "Los Estados Unidos y a los Países Bajos"),
+    ("los Estados Unidos; del Estados Unidos", "es", "los Estados Unidos; de los Estados Unidos"),
+    ("para la África Occidental; La África Central", "es",
+     "para África Occidental; África Central"),
+    ("de la África Occidental; el África; la Áfricana", "es",
+     "de África Occidental; el África; la Áfricana"),
     ("said Sr. Ba", "en", "said Sr. Ba"),
     # a list of names says its preposition once
     ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",
@@ -182,3 +190,12 @@ def test_mass_nouns_and_spanish_titles_through_the_engine():
     assert "of Guinea and Côte d'Ivoire" in en[0].text
     en = engine.translate_batch(["Ils sont hébergés dans les centres de transit de l'OIM."], FR, EN)
     assert "IOM's transit centres" in en[0].text
+
+
+@needs_apertium
+def test_spanish_names_with_their_own_article_through_the_engine():
+    es = build("apertium").translate_batch(
+        ["Mme Cindy Dyer, Ambassadrice itinérante des États-Unis chargée de contrôler la traite.",
+         "Le bureau régional pour l'Afrique de l'Ouest et du Centre est ouvert."], FR, ES)
+    assert "de los Estados Unidos" in es[0].text and "la Estados" not in es[0].text
+    assert "para África Occidental" in es[1].text

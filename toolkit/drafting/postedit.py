@@ -113,6 +113,27 @@ def _es_title(m: re.Match[str]) -> str:
     return f"{article} {title}"
 
 
+# Names whose Spanish article does not follow the word before them: the engine agrees "des
+# États-Unis" with the noun it hangs on ("Embajadora de la Estados Unidos"). A plural name takes
+# the plural article; África takes none (IOM writes "para África Occidental"), where the engine
+# copies the French l'.
+_ES_PLURAL_NAMES = r"(?:Estados Unidos|Países Bajos|Emiratos Árabes Unidos)"
+_ES_NAME_ARTICLE = re.compile(
+    rf"(?<![\w])(?:(el|la|los|las)|(del|al|de la|a la))\s+({_ES_PLURAL_NAMES}\b)"
+    rf"|(?<![\w])(?:(la)\s+|(de|a) la\s+)(África\b)", re.IGNORECASE)
+
+
+def _es_name_article(m: re.Match[str]) -> str:
+    if m.group(3):
+        word = m.group(1) or m.group(2)
+        fixed = "los" if m.group(1) else ("de los" if word.lower().startswith("d") else "a los")
+        fixed = fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
+        return f"{fixed} {m.group(3)}"
+    if m.group(5):  # de la África → de África
+        return f"{m.group(5)} {m.group(6)}"
+    return m.group(6)
+
+
 # Nouns English counts as a mass ("psychosocial support", "medical assistance") where French
 # counts one (un soutien psychosocial): the engine's "a" before them goes. Only when the noun
 # ends its phrase, so "a support group" and "an information session" keep theirs.
@@ -204,6 +225,7 @@ def postedit(text: str, lang: str) -> str:
         text = _OF_ACRONYM.sub(_acronym_first, text)
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
+        text = _ES_NAME_ARTICLE.sub(_es_name_article, text)
     if lang in _PLURAL:
         text = _PLURAL[lang].sub(lambda m: _pluralise(m, lang), text)
     return text
