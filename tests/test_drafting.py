@@ -141,6 +141,12 @@ def test_protected_names_keep_their_spelling_through_preedit():
      "para África Occidental; África Central"),
     ("de la África Occidental; el África; la Áfricana", "es",
      "de África Occidental; el África; la Áfricana"),
+    # "a" before a name that is the object of felicitar, agradecer, instar...
+    ("Deseo felicitar la CEDEAO y agradecer el Gobierno", "es",
+     "Deseo felicitar a la CEDEAO y agradecer al Gobierno"),
+    ("instó los Estados miembros; felicitó a la OIM; agradece la ayuda", "es",
+     "instó a los Estados miembros; felicitó a la OIM; agradece la ayuda"),
+    ("instaló la Oficina; instruye el Comité", "es", "instaló la Oficina; instruye el Comité"),
     ("said Sr. Ba", "en", "said Sr. Ba"),
     # a list of names says its preposition once
     ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",

@@ -134,6 +134,20 @@ def _es_name_article(m: re.Match[str]) -> str:
     return m.group(6)
 
 
+# Spanish marks a person or an organisation that is the object of these verbs with "a"
+# (felicitar a la CEDEAO, agradecer al Gobierno); French has no such mark and the engine
+# leaves it out. Only before a capitalised name or acronym, where the object is surely one.
+_ES_PERSONAL_A = re.compile(
+    r"(?<![\w])((?:felicit|agradec|exhort|invit|alent|anim)[a-záéíóú]*|"
+    r"inst(?:ar|a|an|ó|aron|amos|ando|e|en))\s+"
+    r"(el|la|los|las)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _es_personal_a(m: re.Match[str]) -> str:
+    article = m.group(2)
+    return f"{m.group(1)} {'al' if article == 'el' else 'a ' + article} "
+
+
 # Nouns English counts as a mass ("psychosocial support", "medical assistance") where French
 # counts one (un soutien psychosocial): the engine's "a" before them goes. Only when the noun
 # ends its phrase, so "a support group" and "an information session" keep theirs.
@@ -226,6 +240,7 @@ def postedit(text: str, lang: str) -> str:
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
         text = _ES_NAME_ARTICLE.sub(_es_name_article, text)
+        text = _ES_PERSONAL_A.sub(_es_personal_a, text)
     if lang in _PLURAL:
         text = _PLURAL[lang].sub(lambda m: _pluralise(m, lang), text)
     return text
