@@ -79,3 +79,15 @@ def test_a_cache_path_blocked_by_a_file_is_no_error(tmp_path, monkeypatch, packa
     blocker.write_text("not a folder")
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(blocker))
     assert langmodel.load_identifier().classify(TEXTS[3]) == packaged.classify(TEXTS[3])
+
+
+def test_an_older_versions_copy_is_removed_when_a_new_one_is_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "langid-0.0.1-1-1"
+    stale.mkdir()
+    (stale / "ptc.npy").write_bytes(b"old")
+    keep = tmp_path / "other-cache"
+    keep.mkdir()
+    langmodel.load_identifier()
+    assert not stale.exists() and keep.is_dir()
+    assert len(_folders(tmp_path)) == 1

@@ -6,7 +6,7 @@ Apertium pipeline start. The unpacked arrays are written once under
 :func:`toolkit.userdirs.cache_dir` as plain ``.npy`` files and memory-mapped
 afterwards, so a run pays for the pages the check touches. The cache is
 keyed by py3langid's version and the model file's size and time: an upgrade
-unpacks again. It is only an optimisation: when the cache cannot be read or
+unpacks again and removes the older copy. It is only an optimisation: when the cache cannot be read or
 written (read-only home, full disk, a file from another version), the model
 is loaded from the package as before.
 """
@@ -84,6 +84,9 @@ def _store(folder: Path, identifier) -> None:  # noqa: ANN001
         (tmp / "complete").write_bytes(b"")
         os.replace(tmp, folder)
         tmp = None
+        for old in folder.parent.glob("langid-*"):  # an earlier version's copy: 65 MB each
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
     except OSError:
         pass  # another run stored it first, or no room: the next run unpacks again
     finally:
