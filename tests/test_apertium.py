@@ -143,3 +143,9 @@ def test_default_jobs_is_half_the_cores() -> None:
 
     assert ApertiumEngine().jobs == max(1, (os.cpu_count() or 1) // 2)
     assert ApertiumEngine(jobs=3).jobs == 3
+
+
+def test_marked_numbers_are_not_unknown_words() -> None:
+    # the engine marks ordinals it copies (10th, 5.º); they are numbers, kept, not words to look up
+    assert strip_marks("the *10th Fund and *redondeos") == ("the 10th Fund and redondeos",
+                                                           ("redondeos",))

@@ -194,3 +194,17 @@ def test_a_word_that_is_a_noun_or_a_verb():
     assert "IOM trains 140" in _en("L'OIM forme 140 agents des frontières.")
     assert "equipa tres puestos" in _es("L'OIM équipe trois postes au Sahel.")
     assert "equipo" in _es("Une équipe mobile est arrivée.")
+
+
+@needs_apertium
+def test_adjectives_the_pivot_leaks_come_with_their_noun():
+    assert "13 French-speaking countries" in _en("Des fonctionnaires issus de 13 pays francophones.")
+    out = _en("Compte tenu de la nature transfrontalière de la traite, l'État agit.")
+    assert "cross-border nature" in out and "transfronteriza" not in out
+    assert "Caribbean network" in _en("Un réseau caribéen de lutte contre la traite.")
+    assert "Central African authorities" in _en("Les autorités centrafricaines agissent.")
+    assert "priority areas" in _en("Les domaines prioritaires du projet.")
+    assert "districts of Bangui" in _en("Dans les 3e, 4e et 5e arrondissements de Bangui.")
+    assert "distritos de Bangui" in _es("Dans les 3e, 4e et 5e arrondissements de Bangui.")
+    # the same adjective with another noun is left to the engine, not forced
+    assert "French-speaking" not in _en("Elle est francophone.")

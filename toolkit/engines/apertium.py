@@ -56,7 +56,8 @@ def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
     def repl(m: re.Match[str]) -> str:
         if m.group(0) in source:
             return m.group(0)
-        unknown.append(m.group(2))
+        if not any(c.isdigit() for c in m.group(2)):  # 10th, 5.º: numbers, not words to look up
+            unknown.append(m.group(2))
         return m.group(2)
 
     return MARK.sub(repl, text), tuple(dict.fromkeys(unknown))
