@@ -17,3 +17,20 @@ MARK = re.compile(r"(?<![\w*#@])([*#@]+)(\w[\w'’-]*)")
 def unmark(text: str) -> str:
     """``text`` with every mark removed and the marked words kept."""
     return MARK.sub(r"\2", text)
+
+
+def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
+    """Remove Apertium's word marks, returning the clean text and the marked words.
+
+    A mark that was already in the source (say a ``#hashtag``) is kept.
+    """
+    unknown: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(0) in source:
+            return m.group(0)
+        if not any(c.isdigit() for c in m.group(2)):  # 10th, 5.º: numbers, not words to look up
+            unknown.append(m.group(2))
+        return m.group(2)
+
+    return MARK.sub(repl, text), tuple(dict.fromkeys(unknown))

@@ -77,34 +77,35 @@ def parse(text: str, path: str = "<phrases>") -> list[Rule]:
     return rules
 
 
-def as_glossary(rules: Sequence[Rule], tgt: str) -> Glossary:
+def as_glossary(rules: Sequence[Rule], tgt: str, src: str = "fr") -> Glossary:
     concepts = []
+    prefix = "phrase-" if src == "fr" else f"phrase-{src}-"
     for i, r in enumerate(rules):
         kind = "abbreviation" if "exact" in r.flags else "phrase"
         concepts.append(Concept(
-            f"phrase-{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
-            (Term(r.source, "fr", type=kind),
+            f"{prefix}{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
+            (Term(r.source, src, type=kind),
              Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
             domain=r.family, article="none" if "noart" in r.flags else ""))
-    return Glossary.of(concepts, name=f"phrases-fr-{tgt}")
+    return Glossary.of(concepts, name=f"phrases-{src}-{tgt}")
 
 
 def _gender(flags: frozenset[str]) -> str:
     return "feminine" if "fem" in flags else "masculine" if "masc" in flags else ""
 
 
-def default_file(tgt: str) -> Path | None:
-    res = resources.files(__package__).joinpath(f"data/phrases-fr-{tgt}.tsv")
+def default_file(tgt: str, src: str = "fr") -> Path | None:
+    res = resources.files(__package__).joinpath(f"data/phrases-{src}-{tgt}.tsv")
     return Path(str(res)) if res.is_file() else None
 
 
 @cache
-def load(tgt: str, path: str | os.PathLike | None = None) -> Glossary:
-    """The phrase rules for fr→``tgt`` (shipped file unless ``path`` is given)."""
-    file = Path(path) if path is not None else default_file(tgt)
+def load(tgt: str, path: str | os.PathLike | None = None, src: str = "fr") -> Glossary:
+    """The phrase rules for ``src``→``tgt`` (shipped file unless ``path`` is given)."""
+    file = Path(path) if path is not None else default_file(tgt, src)
     if file is None:
         return Glossary()
-    return as_glossary(parse(file.read_text("utf-8"), str(file)), tgt)
+    return as_glossary(parse(file.read_text("utf-8"), str(file)), tgt, src)
 
 
 class _PhraseEngine(GlossaryEngine):
@@ -294,7 +295,11 @@ def _contraction(m: Match, target: str, tgt: str, rest: str = "") -> str:
 
 
 class Phrases(Wrapper):
-    """Applies the phrase rules of the target language around ``inner``."""
+    """Applies the phrase rules of the target language around ``inner``, for sources in
+    ``source`` (the English-source layer is a subclass)."""
+
+    source = "fr"
+    machinery: type[GlossaryEngine] = _PhraseEngine
 
     def __init__(self, inner: Engine, paths: dict[str, str | os.PathLike] | None = None) -> None:
         super().__init__(inner)
@@ -303,16 +308,21 @@ class Phrases(Wrapper):
 
     def _for(self, tgt: str) -> Engine:
         if tgt not in self._engines:
-            rules = load(tgt, self._paths.get(tgt))
-            self._engines[tgt] = _PhraseEngine(self.inner, rules) if len(rules) else self.inner
+            rules = load(tgt, self._paths.get(tgt), self.source)
+            self._engines[tgt] = self.machinery(self.inner, rules) if len(rules) else self.inner
         return self._engines[tgt]
+
+    def finish(self, text: str, tgt: str) -> str:
+        """What the target needs after the rules are restored (nothing, for French sources)."""
+        return text
 
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
-        if src.code != "fr":
+        if src.code != self.source:
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         out = self._for(tgt.code).translate_batch(texts, src, tgt, n_best=n_best)
         # Below the domain glossary every "glossary:" note is a phrase rule's:
         # noise for a reviewer, and not a term QA should look for.
-        return [replace(tr, notes=tuple(n for n in tr.notes if not n.startswith("glossary: ")))
+        return [replace(tr, text=self.finish(tr.text, tgt.code),
+                        notes=tuple(n for n in tr.notes if not n.startswith("glossary: ")))
                 for tr in out]

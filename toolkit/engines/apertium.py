@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -31,7 +30,7 @@ from typing import Any
 
 from ..errors import EngineError
 from ..langs import Lang
-from ..markers import MARK
+from ..markers import strip_marks
 from .apertium_routes import _PACKAGES, APT_HINT, find_modes, shortest_route
 from .base import Translation, unsupported_pair
 
@@ -44,23 +43,6 @@ _MIN_CHUNK = 64
 _CORES_PER_PIPELINE = 2  # what one pipeline keeps busy (see ApertiumEngine)
 _HOP_CACHE = 8  # hop outputs remembered (the last batches' worth)
 _HOP_CACHE_BYTES = 64 << 20  # and no more bytes than this: memory follows the batch, not the run
-
-
-def strip_marks(text: str, source: str = "") -> tuple[str, tuple[str, ...]]:
-    """Remove Apertium's word marks, returning the clean text and the marked words.
-
-    A mark that was already in the source (say a ``#hashtag``) is kept.
-    """
-    unknown: list[str] = []
-
-    def repl(m: re.Match[str]) -> str:
-        if m.group(0) in source:
-            return m.group(0)
-        if not any(c.isdigit() for c in m.group(2)):  # 10th, 5.º: numbers, not words to look up
-            unknown.append(m.group(2))
-        return m.group(2)
-
-    return MARK.sub(repl, text), tuple(dict.fromkeys(unknown))
 
 
 class ApertiumEngine:
