@@ -13,7 +13,7 @@ tools keep and ignore. Inline codes (``<bpt>``, ``<ept>``, ``<ph>``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -74,8 +74,13 @@ def _serialize(root: etree._Element, fp: BinaryIO) -> None:
     fp.write(b'<?xml version="1.0" encoding="UTF-8"?>\n' + _DOCTYPE.encode() + b"\n" + body)
 
 
-def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
-    """Write the translated units of ``cat`` (untranslated ones have nothing to exchange)."""
+def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str,
+          context: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> None:
+    """Write the translated units of ``cat`` (untranslated ones have nothing to exchange).
+
+    ``context`` maps unit ids to extra ``<prop>`` pairs written before the
+    toolkit's own (OmegaT keys a translation to one occurrence by them).
+    """
     root = etree.Element("tmx", version="1.4")
     _header(root, cat.src, tool, now)
     body = etree.SubElement(root, "body")
@@ -85,7 +90,8 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         file_ = seg.ref.rsplit(":", 1)[0] if seg.ref else cat.source_path
         _tu(body, tuid=seg.id, src=cat.src, tgt=cat.tgt, source=seg.source, target=seg.target,
             notes=seg.comments,
-            props=(("x-origin", seg.origin.value), ("x-state", seg.state.value),
+            props=(*(context or {}).get(seg.id, ()),
+                   ("x-origin", seg.origin.value), ("x-state", seg.state.value),
                    ("x-file", file_), ("x-kind", seg.kind)))
     _serialize(root, fp)
 

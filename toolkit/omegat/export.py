@@ -107,14 +107,17 @@ def _exported(seg: Segment) -> tuple[str, State]:
     return seg.target, seg.state
 
 
-def source_po(cat: Catalogue, tree: str) -> bytes:
+def source_po(cat: Catalogue, tree: str, repeated: set[str] | None = None) -> bytes:
     """The French sources of ``cat`` as a PO file with every ``msgstr`` empty.
 
     The unit id rides on the ``#:`` line as in the toolkit's own PO files, and
     the header records the release, the languages, the tree and, per unit,
     the fingerprint of what the project offers (see :func:`_exported`).
+    A sentence in ``repeated`` (default: those repeated within ``cat``) gets
+    its unit id as ``msgctxt``, which OmegaT takes as the occurrence's key.
     """
-    po = polib.POFile(wrapwidth=78)
+    # No wrapping: OmegaT keys an occurrence by the first msgctxt line only.
+    po = polib.POFile(wrapwidth=0)
     po.header = f"Sources of {cat.name} for OmegaT: translate in OmegaT, not here."
     po.metadata = {
         "Project-Id-Version": cat.name,
@@ -128,22 +131,61 @@ def source_po(cat: Catalogue, tree: str) -> bytes:
         BASE_HEADER: " ".join(f"{base_key(s.id)}={fingerprint(*_exported(s))}"
                               for s in cat.segments),
     }
-    counts = Counter(s.source for s in cat.segments)
+    if repeated is None:
+        repeated = _repeated([cat])
     for seg in cat.segments:
         refs = [tuple(seg.ref.rsplit(":", 1))] if ":" in seg.ref else []
         refs.append((id_token(seg.id), ""))
         entry = polib.POEntry(msgid=seg.source, msgstr="", occurrences=refs,
                               comment="\n".join(n.text for n in seg.notes))
-        if counts[seg.source] > 1:  # gettext needs a context for a repeated msgid
+        if seg.source in repeated:  # gettext needs a context for a repeated msgid
             entry.msgctxt = seg.id
         po.append(entry)
     return str(po).encode("utf-8")
 
 
-def _tmx(cat: Catalogue, segs: list[Segment], now: datetime, tool: str) -> bytes:
+def _tmx(cat: Catalogue, segs: list[Segment], now: datetime, tool: str,
+         context: dict[str, tuple[tuple[str, str], ...]] | None = None) -> bytes:
     buf = io.BytesIO()
-    tmx.write(replace(cat, segments=tuple(segs)), buf, now=now, tool=tool)
+    tmx.write(replace(cat, segments=tuple(segs)), buf, now=now, tool=tool, context=context)
     return buf.getvalue()
+
+
+def _repeated(cats: list[Catalogue]) -> set[str]:
+    counts = Counter(s.source for c in cats for s in c.segments)
+    return {text for text, n in counts.items() if n > 1}
+
+
+def project_memory(cats: list[Catalogue], repeated: set[str]
+                   ) -> tuple[list[Segment], dict[str, tuple[tuple[str, str], ...]]]:
+    """The units of ``omegat/project_save.tmx`` and OmegaT's key for those bound to one place.
+
+    OmegaT gives every occurrence of a sentence its one *default* translation
+    unless an *alternative* is keyed to the occurrence (file and, for PO,
+    the msgctxt it calls "path"). A human translation is the default only
+    when it is the sentence's only occurrence or every occurrence has that
+    same human text; otherwise each human occurrence gets its alternative,
+    so two different translations stay two, and a repeat still in draft is
+    filled from ``tm/auto`` rather than silently taking the human text.
+    """
+    by_source: dict[str, list[tuple[Catalogue, Segment]]] = {}
+    for cat in cats:
+        for seg in cat.segments:
+            by_source.setdefault(seg.source, []).append((cat, seg))
+    units: list[Segment] = []
+    context: dict[str, tuple[tuple[str, str], ...]] = {}
+    for text, places in by_source.items():
+        human = [(c, s) for c, s in places if s.target and s.state in _HUMAN]
+        if not human:
+            continue
+        if text not in repeated or (len(human) == len(places)
+                                    and len({s.target for _, s in human}) == 1):
+            units.append(human[0][1])
+            continue
+        for cat, seg in human:
+            units.append(seg)
+            context[seg.id] = (("file", f"{cat.name}.po"), ("path", polib.escape(seg.id)))
+    return units, context
 
 
 def _suggestions(cat: Catalogue) -> list[Segment]:
@@ -231,12 +273,12 @@ def export_project(locales: str | os.PathLike, project: str | os.PathLike, *,
     src = Lang.parse(cats[0].src)
     tree = _relative(root, out)
     files: list[tuple[Path, bytes]] = []
-    human_units: list[Segment] = []
-    drafts = untranslated = 0
+    repeated = _repeated(cats)
+    human = drafts = untranslated = 0
     for cat in cats:
-        files.append((out / "source" / f"{cat.name}.po", source_po(cat, tree)))
+        files.append((out / "source" / f"{cat.name}.po", source_po(cat, tree, repeated)))
         draft = [s for s in cat.segments if s.target and s.state == State.DRAFT]
-        human_units += [s for s in cat.segments if s.target and s.state in _HUMAN]
+        human += sum(1 for s in cat.segments if s.target and s.state in _HUMAN)
         untranslated += sum(1 for s in cat.segments if not s.target)
         drafts += len(draft)
         if draft:
@@ -245,8 +287,10 @@ def export_project(locales: str | os.PathLike, project: str | os.PathLike, *,
         if alts:
             files.append((out / "tm" / f"{cat.name}-suggestions.tmx",
                           _tmx(cat, alts, now, tool)))
-    memory = replace(cats[0], name="project_save", segments=tuple(human_units))
-    files.append((out / "omegat" / "project_save.tmx", _tmx(memory, human_units, now, tool)))
+    units, context = project_memory(cats, repeated)
+    memory = replace(cats[0], name="project_save", segments=tuple(units))
+    files.append((out / "omegat" / "project_save.tmx",
+                  _tmx(memory, units, now, tool, context)))
     lines = glossary_lines(glossary, src, lang) if glossary is not None else []
     files.append((out / "glossary" / "glossary.txt",
                   "".join(line + "\n" for line in lines).encode("utf-8")))
@@ -260,4 +304,4 @@ def export_project(locales: str | os.PathLike, project: str | os.PathLike, *,
     return ExportResult(project=out, src=src.bcp47, tgt=lang.bcp47,
                         releases=tuple(c.name for c in cats),
                         written=tuple(p for p, _ in files), drafts=drafts,
-                        human=len(human_units), untranslated=untranslated, terms=len(lines))
+                        human=human, untranslated=untranslated, terms=len(lines))
