@@ -149,3 +149,17 @@ def test_marked_numbers_are_not_unknown_words() -> None:
     # the engine marks ordinals it copies (10th, 5.º); they are numbers, kept, not words to look up
     assert strip_marks("the *10th Fund and *redondeos") == ("the 10th Fund and redondeos",
                                                            ("redondeos",))
+
+
+def test_a_line_comes_out_as_it_does_alone() -> None:
+    """A heading without a final stop once ran into the next line ("Douala" came out "DUALA"),
+    so a sentence's draft depended on what else was in the batch."""
+    heading = "Sauver des vies et protéger les migrants : Opération Liberterra II"
+    line = "Douala – du 29 septembre au 04 octobre 2024 s’est déroulée l’opération."
+    engine = ApertiumEngine()
+    together = engine.translate_batch([heading, line], FR, ES)
+    (alone,) = ApertiumEngine().translate_batch([line], FR, ES)
+    assert together[1].text == alone.text and alone.text.startswith("Duala")
+    # Lines of one text still run on: a line break inside a sentence is a space.
+    (two,) = engine.translate_batch(["Deux lignes\ndans un texte"], FR, ES)
+    assert two.text.split("\n")[1].startswith("en ")

@@ -149,3 +149,4 @@ def test_jobs_zero_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["translate", str(RELEASES[0]), "--out", str(tmp_path),
                                       "--jobs", "0"])
     assert result.exit_code == 2, result.output
+

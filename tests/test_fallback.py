@@ -127,3 +127,14 @@ def test_prestarted_pipeline_is_used_once_then_closed_with_the_engine():
     engine.prestart(["fr-es"])
     engine.close()
     assert not engine._ready
+
+
+@needs_apertium
+def test_retried_words_do_not_change_each_other():
+    """Words retried together once ran on as one phrase: "composite" made "fléaux" singular."""
+    _needs_routes()
+    texts = ["Une approche composite.", "La lutte contre les fléaux continue."]
+    together = UnknownFallback(create("apertium")).translate_batch(texts, FR, EN)
+    alone = UnknownFallback(create("apertium")).translate_batch(texts[1:], FR, EN)
+    assert together[1].text == alone[0].text
+    assert "scourges" in alone[0].text

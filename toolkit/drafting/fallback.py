@@ -80,9 +80,11 @@ class UnknownFallback(Wrapper):
         """Each word translated alone through ``modes``; ``None`` where it got lost.
 
         Lines carry a number the engine copies through, so a line Apertium
-        splits or merges cannot shift the words after it.
+        splits or merges cannot shift the words after it; a blank line between
+        them keeps one word's rules from reaching the next ("composite" made
+        "fléaux" singular).
         """
-        data = "".join(f"{_TAG + i} {w}\n" for i, w in enumerate(words))
+        data = "".join(f"{_TAG + i} {w}\n\n" for i, w in enumerate(words))
         try:
             data = self._apertium._run(list(modes), data)
         except EngineError:
