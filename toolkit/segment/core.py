@@ -139,8 +139,13 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
             word = _WORD.match(text, after)
             if word and len(word.group()) == 1 and text.startswith(".", word.end()):
                 return NO  # spaced initials: U. A. E.
-            if word and word.group() in rules.starters and word.group() not in _NAME_WORDS:
-                return CUT
+            if word and word.group() in rules.starters:
+                if word.group() not in _NAME_WORDS:
+                    return CUT
+                # A particle opens a name on a capital (A. La Fontaine), an
+                # article a sentence on a lowercase noun (dans A. La longueur).
+                if text.startswith(" ", word.end()) and text[word.end() + 1 : word.end() + 2].islower():
+                    return CUT
             return NO
         if nxt.islower():
             word = _WORD.match(text, after)

@@ -275,7 +275,11 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     out.append((False, rf"{tok}(?<!{TERM})\.{CLOSERS}{end}", r"\p{Ll}"))
     # Initials: Omar A. Touray, articles L. 642-3, but Dagobert I. Ils ...
     initial = rf"{tok}\p{{Lu}}\.{CLOSERS}{end}"
-    out.append((False, initial, rf"(?:\p{{Ll}}|\p{{Nd}}|\p{{Lu}}\.|(?!{starters_not_names})\p{{Lu}})"))
+    # ... and an article that is also a name particle, before a lowercase noun (A. La longueur).
+    articles = [w for w in rules.entries("starters") if w in names and not w.endswith(("'", "\u2019"))]
+    article_noun = rf"(?!(?:{_alt(articles)}) \p{{Ll}})" if articles else ""
+    out.append((False, initial,
+                rf"(?:\p{{Ll}}|\p{{Nd}}|\p{{Lu}}\.|(?!{starters_not_names}){article_noun}\p{{Lu}})"))
     # Hyphenated initials (J.-M.) never end a sentence; other dotted
     # acronyms (O.N.U.) only before a sentence opener.
     acronym = r"(?:\p{L}\.-?)+\p{L}"
