@@ -264,11 +264,13 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
             counted = end
-        if nxt == '"' and (quotes % 2 or _last_spaced_quote(text, end)):
+        if nxt == '"' and (quotes % 2 and not text[end + 1 : end + 2].isalnum()
+                           or _last_spaced_quote(text, end)):
             # A spaced straight quote that closes an open quotation, or the
             # last quote of the block with a space after it (its quotation
             # opened before the block, since nothing follows to close it):
-            # cut after it.
+            # cut after it. A quote touching the next word opens a quotation,
+            # whatever the count says (one was left open before it).
             m2 = _AFTER_QUOTE.match(text, end + 1)
             end = m2.end()
             if end >= n:
