@@ -216,6 +216,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
     deferred: list[int] = []
     lower = upper = 0
     quotes = counted = 0
+    opened = gcounted = 0  # quotations in guillemets open before gcounted
     n = len(text)
     for m in _CANDIDATE.finditer(text):
         end = m.end()
@@ -237,9 +238,23 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # An emoticon closes what it comments on, whatever the case after it.
             cuts.append(end)
             continue
-        if nxt in _CONTINUERS:
-            continue
         p = m.group("p")
+        c = m.group("c")
+        at = end
+        orphan = False
+        if (nxt == "»" or "»" in c) and p not in (";", ":"):
+            k = end if nxt == "»" else m.start("c") + c.index("»")
+            opened = max(0, opened + text.count("«", gcounted, k) - text.count("»", gcounted, k))
+            # A closing guillemet that closes nothing opened in the block: the
+            # quotation began in an earlier paragraph (or treebank sentence),
+            # and the guillemet goes with the next sentence, as the French
+            # treebanks split it ("… de pilotes." / "» Déjà, au mois …").
+            orphan = opened == 0
+            if orphan:
+                at = k
+            gcounted = k + 1 if orphan else k  # an orphan closes nothing later either
+        if nxt in _CONTINUERS and not orphan:
+            continue
         start = m.start()
         if p == ":":
             # A capitalised subject pronoun after a colon (see [colon] in
@@ -254,7 +269,6 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             continue
         if nxt == "(" and _trailing_reference(text, end):
             continue
-        c = m.group("c")
         closed = bool(c)
         if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
             # A quotation or a bracket closed by a period, then a lowercase word:
@@ -272,7 +286,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # cut after it. A quote touching the next word opens a quotation,
             # whatever the count says (one was left open before it).
             m2 = _AFTER_QUOTE.match(text, end + 1)
-            end = m2.end()
+            at = end = m2.end()
             if end >= n:
                 break
             nxt = text[end]
@@ -280,13 +294,13 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         if p == ".":
             verdict = _period(text, start, nxt, end, rules, closed)
             if verdict == CUT:
-                cuts.append(end)
+                cuts.append(at)
                 if nxt.islower():
                     lower += 1
                 elif nxt.isupper():
                     upper += 1
             elif verdict == LOWER:
-                deferred.append(end)
+                deferred.append(at)
             continue
         if not p.strip(".…"):
             # Ellipsis: "(…)" and "[…]" mark a cut inside a quotation.
@@ -297,9 +311,9 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
                 if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
                     continue
             if nxt.islower():
-                deferred.append(end)
+                deferred.append(at)
             else:
-                cuts.append(end)
+                cuts.append(at)
             continue
         # "?" / "!": a lowercase word after a closing quote is an incise
         # (« Qui ? » demanda-t-il).
@@ -307,7 +321,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             continue
         if nxt.islower() and rules.names and _word_before(text, start) in rules.names:
             continue  # Yahoo! in the accounting department
-        cuts.append(end)
+        cuts.append(at)
     transcript = lower > upper
     if deferred and transcript:
         cuts = sorted(cuts + deferred)

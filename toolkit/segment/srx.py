@@ -39,6 +39,9 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   cuts before the parenthesis.
 * **Headings in capitals** run into a sentence (``… RECEVOIR ACLASTA Avant
   de recevoir``) are cut by counting their letters; the export does not cut.
+* **Orphan guillemets.** A closing ``»`` after a sentence end with no ``«``
+  open before it in the block goes with the next sentence in :func:`segment`
+  (counting guillemets); the export keeps it with the sentence it follows.
 * **Dashed items after a semicolon** (``1953 ; - Jules Roy``) start a
   sentence in :func:`segment`, not in the export.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
