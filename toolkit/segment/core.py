@@ -57,6 +57,8 @@ _QUOTES_AND_BRACKETS = frozenset("»”\"'’)]}")
 # Inline codes (toolkit.inline) opening the next sentence: look past them.
 _CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
 _AFTER_QUOTE = re.compile(r"\s*")
+# A word further on, past closing marks and punctuation: a sentence follows.
+_WORD_AHEAD = re.compile(r"[\s»\"”’)\]}.,;:!?…]*\w")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
 # Elided articles and conjunctions glued to the next word (French, Italian...).
 ELISION = r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]"
@@ -249,7 +251,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # quotation began in an earlier paragraph (or treebank sentence),
             # and the guillemet goes with the next sentence, as the French
             # treebanks split it ("… de pilotes." / "» Déjà, au mois …").
-            orphan = opened == 0
+            orphan = opened == 0 and _WORD_AHEAD.match(text, k + 1) is not None
             if orphan:
                 at = k
             gcounted = k + 1 if orphan else k  # an orphan closes nothing later either
