@@ -31,6 +31,7 @@ from .extra_cuts import (
     _aside_cuts,
     _cached,
     _caps_heading_cuts,
+    _comma_cuts,
     _glued_cuts,
     _glued_periods,
     _letter_cuts,
@@ -344,6 +345,8 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra += _caps_heading_cuts(text)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
+    if rules.colon and "," in text:
+        extra += _comma_cuts(text, rules)
     if extra:
         cuts = sorted(set(cuts).union(extra))
     if _LIST_START.match(text):

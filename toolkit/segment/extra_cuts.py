@@ -222,6 +222,26 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
     return out
 
 
+def _comma_pattern(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(rules.colon, key=len, reverse=True)))
+    return re.compile(rf"(?<=[\w\"”»)]),[ \t\u00a0]+(?=(?:{words})[ \t\u00a0]+(?P<next>[\w'’]+))")
+
+
+def _comma_cuts(text: str, rules: Rules) -> list[int]:
+    """Cuts after a comma followed by a capitalised [colon] pronoun and a lowercase word.
+
+    Inside a sentence these words are lowercase after a comma; capitalised,
+    they start a sentence after a line that lost its end ("… ou "Ville", Il
+    était membre"). A [closed] word after them marks a name (Elle et Vogue).
+    """
+    out = []
+    for m in _cached(rules, _comma_pattern).finditer(text):
+        nxt = m.group("next")
+        if nxt[0].islower() and nxt.lower() not in rules.closed:
+            out.append(m.end())
+    return out
+
+
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
     """An [openers] word after a space, followed by a word or a comma (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)

@@ -235,6 +235,11 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     if rules.colon:
         # A capitalised subject pronoun after a colon starts a sentence.
         out.append((True, rf":{CLOSERS}{end}", rf"(?:{_alt(sorted(rules.colon))})(?!{WORD_CHAR})"))
+        # ... and after a comma, before a lowercase word outside [closed] (extra_cuts._comma_cuts).
+        closed = rules.entries("closed")
+        not_closed = rf"(?!(?i:{_alt(closed)})(?!{WORD_CHAR}))" if closed else ""
+        out.append((True, rf"(?<=[\p{{L}}\p{{N}}_\"\u201d\u00bb)]),{GAP}+",
+                    rf"(?:{_alt(sorted(rules.colon))}){GAP}+{not_closed}\p{{Ll}}"))
     # A quotation or bracket closed by a period, then a lowercase word: no break.
     out.append((False, rf"(?<!{TERM})[.\u2026]+{CLOSER}+{end}", r"\p{Ll}"))
     bang = r"[!?\u203c\u2047\u2048\u2049]"
