@@ -224,7 +224,8 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
 
 def _comma_pattern(rules: Rules) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(rules.colon, key=len, reverse=True)))
-    return re.compile(rf"(?<=[\w\"”»)]),[ \t\u00a0]+(?=(?:{words})[ \t\u00a0]+(?P<next>[\w'’]+))")
+    # Starting with the comma lets the engine skip ahead to the next one.
+    return re.compile(rf",(?<=[\w\"”»)],)[ \t\u00a0]+(?=(?:{words})[ \t\u00a0]+(?P<next>[\w'’]+))")
 
 
 def _comma_cuts(text: str, rules: Rules) -> list[int]:
