@@ -342,7 +342,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra.append(m.end())
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
-        extra += _caps_heading_cuts(text)
+        extra += _caps_heading_cuts(text, rules)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
     if rules.colon and "," in text:

@@ -106,21 +106,28 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
 
 # A heading in capitals (three words or more) run into a sentence that starts
 # with a capitalised word and goes on in lowercase: "… AVANT DE RECEVOIR ACLASTA
-# Avant de recevoir Aclasta, suivez …".
+# Avant de recevoir Aclasta, suivez …", or with a number and a lowercase word
+# ("FORME PHARMACEUTIQUE ET CONTENU 2 flacons").
 _UP = "A-ZÀ-ÖØ-ÞŒ"
+_LOW = "a-zß-öø-ÿœ"
 _CAPS_HEADING = re.compile(rf"(?=[{_UP}])(?<!\S)(?:[{_UP}][{_UP}'’()-]*[ \t\u00a0]+){{3,}}"
-                           rf"(?=[{_UP}][a-zß-öø-ÿœ]+[ \t\u00a0,])")
+                           rf"(?=[{_UP}][{_LOW}]+[ \t\u00a0,]|\d+[ \t\u00a0]+[{_LOW}])")
 
 
-def _caps_heading_cuts(text: str) -> list[int]:
+def _caps_heading_cuts(text: str, rules: Rules) -> list[int]:
     """Cuts after a heading in capitals, before a capitalised word then lowercase.
 
     Ten letters at least, so that a run of acronyms (OMS ONU Femmes) is no heading.
+    Before a number, the heading must not end with a [closed] word (CHIFFRES DE 2023).
     """
     out = []
     for m in _CAPS_HEADING.finditer(text):
         run = m.group()
         if not run.isupper() or sum(ch.isalpha() for ch in run) < 10:
+            continue
+        if text[m.end()].isdigit():
+            if run.split()[-1].lower() not in rules.closed:
+                out.append(m.end())
             continue
         word = _WORD.match(text, m.end())
         nxt = _NON_SPACE.search(text, word.end()) if word else None
