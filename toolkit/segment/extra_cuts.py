@@ -265,6 +265,22 @@ def _opener_pattern(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?=[{first}])(?<=[ \t\u00a0])(?:" + "|".join(alts) + ")")
 
 
+def _closing_quote(text: str, i: int) -> bool:
+    """Whether the quote at ``i`` closes a quotation right after a word: a guillemet
+    or curly quote (« Tous ensemble » Les …), or a straight quote touching it.
+
+    After punctuation (« Nous verrons. » Puis) the period has decided already.
+    """
+    ch = text[i]
+    j = i - 1
+    if ch in "»”":
+        if j >= 0 and text[j] in " \u00a0\u202f":
+            j -= 1
+    elif ch != '"':
+        return False
+    return j >= 0 and text[j].isalnum()
+
+
 def _glued_cuts(text: str, rules: Rules) -> list[int]:
     """Sentence starts that have no punctuation before them.
 
@@ -273,8 +289,9 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
     sentence, a capitalised subject pronoun, article or sentence adverb only
     begins a name or a title, and a title's second word is capitalised
     (La Haye, Le Monde) or follows a word a sentence cannot end with (parmi
-    lesquelles La cerámica). So the word must be preceded by a letter, digit
-    or ")" ending a word outside [closed], and followed by a lowercase word.
+    lesquelles La cerámica). So the word must be preceded by a letter, digit,
+    ")" or closing quote ending a word outside [closed], and followed by a
+    lowercase word.
     """
     out: list[int] = []
     for m in _cached(rules, _opener_pattern).finditer(text):
@@ -282,7 +299,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
         gap = end - 1
         while gap > 0 and text[gap - 1] in _GAP:
             gap -= 1
-        if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"):
+        if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"
+                            or _closing_quote(text, gap - 1)):
             continue
         if text[gap - 1] == ")" and text.endswith(_OMISSIONS, 0, gap):
             continue  # "(...)" marks an omission: the quoted sentence goes on

@@ -122,7 +122,10 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     if closed:
         words = sorted(set(closed) | {w[:1].upper() + w[1:] for w in closed})
         out.append((False, rf"(?:^|(?<={WS}))(?i:{_alt(words)}){gap}", after))
-    out.append((True, rf"(?:[\p{{L}}\p{{N}}]|\)){gap}", after))
+    # After a word, a ")" or a closing quote (a guillemet, or a straight quote touching a word).
+    word_end = r"(?<=[\p{L}\p{N}])"
+    closing = rf"(?<=[\p{{L}}\p{{N}}][ \u00a0\u202f]?)[\u00bb\u201d]|{word_end}\""
+    out.append((True, rf"(?:[\p{{L}}\p{{N}}]|\)|{closing}){gap}", after))
     return out
 
 
