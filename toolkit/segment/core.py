@@ -135,6 +135,9 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
         if nxt.isupper() or nxt in OPENERS:
             return CUT
         return LOWER if nxt.islower() else NO
+    if len(tok) == 1 and tok.isupper() and text[start - 3 : start - 1] in ("° ", "°\u00a0"):
+        # A temperature unit (entre -3 ° et + 1° C.), no initial: like [any].
+        return CUT if nxt.isupper() or nxt in OPENERS else NO
     if len(tok) == 1 and tok.isupper():
         # An initial (Omar A. Touray, A. de Musset), unless a sentence follows
         # (Dagobert I. Ils) or a number (articles L. 642-3).

@@ -284,6 +284,10 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     out.append((False, rf"{tok}\p{{Ll}}\.{CLOSERS}{end}", r"\p{Ll}"))
     # A period with no word before it.
     out.append((False, rf"{tok}(?<!{TERM})\.{CLOSERS}{end}", r"\p{Ll}"))
+    # A temperature unit (1° C.) is no initial: it ends a sentence before a capital.
+    unit = rf"(?<=°[ \u00a0])\p{{Lu}}\.{CLOSERS}{end}"
+    out.append((True, unit, upper_or_opener))
+    out.append((False, unit, ""))
     # Initials: Omar A. Touray, articles L. 642-3, but Dagobert I. Ils ...
     initial = rf"{tok}\p{{Lu}}\.{CLOSERS}{end}"
     # ... and an article that is also a name particle, before a lowercase noun (A. La longueur).
