@@ -60,6 +60,8 @@ _CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
 _AFTER_QUOTE = re.compile(r"\s*")
 # A word further on, past closing marks and punctuation: a sentence follows.
 _WORD_AHEAD = re.compile(r"[\s»\"”’)\]}.,;:!?…]*\w")
+# Roman numerals of two letters or more, or one before a comma or period.
+_ROMAN = re.compile(r"(?:[IVX]{2,}|[IVX](?=[,.]))(?![\w'’])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
 # Elided articles and conjunctions glued to the next word (French, Italian...).
 ELISION = r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]"
@@ -132,6 +134,8 @@ def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: b
     if prefix or tok in rules.any or low in rules.any_ci:
         # After a closing bracket (par ex.) or an elision (de l'art.) a
         # prefix abbreviation may end the sentence, like the [any] ones.
+        if nxt in "IVX" and _ROMAN.match(text, after):
+            return NO  # a number in Roman numerals: vol. III, t. II
         if nxt.isupper() or nxt in OPENERS:
             return CUT
         return LOWER if nxt.islower() else NO

@@ -263,6 +263,10 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     anyw = [exact(sorted(rules.any))] if rules.any else []
     anyw += [caseless(sorted(rules.any_ci))] if rules.any_ci else []
     out += _spaced_rules(rules, upper_or_opener)
+    # An abbreviation before a number in Roman numerals (vol. III) goes on.
+    roman = r"(?:[IVX]{2,}|[IVX](?=[,.]))(?![\p{L}\p{N}_'\u2019])"
+    for pat in prefix + anyw:
+        out.append((False, rf"{tok}{pat}\.{CLOSERS}{end}", roman))
     for pat in prefix:
         out.append((False, rf"{plain}{pat}\.{end}", ""))
     if rules.prefix:
