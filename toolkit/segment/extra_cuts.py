@@ -307,6 +307,15 @@ def _closing_quote(text: str, i: int) -> bool:
     return j >= 0 and text[j].isalnum()
 
 
+_TITLED = re.compile(r"([\w'’-]+)\.?[ \t\u00a0]+[^\W\d_]")
+
+
+def _titled_name(text: str, i: int, rules: Rules) -> bool:
+    """Whether a capitalised [prefix] title then a capitalised word start at ``i`` (Dre Martel)."""
+    m = _TITLED.match(text, i)
+    return bool(m and m.group(1) in rules.prefix and text[m.end() - 1].isupper())
+
+
 def _glued_cuts(text: str, rules: Rules) -> list[int]:
     """Sentence starts that have no punctuation before them.
 
@@ -335,13 +344,16 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
             continue
         w = word.group()
         k = min((i for i in (w.find("'"), w.find("’")) if i > 0), default=0)
+        nxt = None
         if k and w[: k + 1] in rules.openers:
             following = w[k + 1 : k + 2]
         else:
             nxt = _NON_SPACE.search(text, word.end())
             following = nxt.group() if nxt else ""
-        # A comma after the word marks a sentence adverb (Ensuite, les ...).
-        if not following.islower() and following != ",":
+        # A comma after the word marks a sentence adverb (Ensuite, les ...);
+        # a title and a name after it the subject (La Dre Martel croit ...).
+        if not following.islower() and following != "," and not (
+                nxt is not None and following.isupper() and _titled_name(text, nxt.start(), rules)):
             continue
         lo = gap - 40 if gap > 40 else 0
         prev = text[lo:gap].split()

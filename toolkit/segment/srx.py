@@ -111,7 +111,9 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     elided = [w for w in openers if w not in whole]
     parts = []
     if whole:
-        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,)")
+        titled = (rf"|[ \t\u00a0]+(?:{_alt(sorted(rules.prefix))})\.?[ \t\u00a0]+\p{{Lu}}"
+                  if rules.prefix else "")
+        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,{titled})")
     if elided:
         parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
     after = "(?:" + "|".join(parts) + ")"
