@@ -293,7 +293,8 @@ def _opener_pattern(rules: Rules) -> re.Pattern[str]:
 
 def _closing_quote(text: str, i: int) -> bool:
     """Whether the quote at ``i`` closes a quotation right after a word: a guillemet
-    or curly quote (« Tous ensemble » Les …), or a straight quote touching it.
+    or curly quote (« Tous ensemble » Les …), or a straight quote touching it or
+    spaced and closing by the count.
 
     After punctuation (« Nous verrons. » Puis) the period has decided already.
     """
@@ -304,6 +305,10 @@ def _closing_quote(text: str, i: int) -> bool:
             j -= 1
     elif ch != '"':
         return False
+    elif j > 0 and text[j] in " \u00a0" and text[j - 1].isalnum():
+        # A spaced straight quote (de luxe " Le vendeur) closes when it is
+        # the even one, counting from the start of the block.
+        return text.count('"', 0, i) % 2 == 1
     return j >= 0 and text[j].isalnum()
 
 

@@ -21,7 +21,8 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   there.
 * **Straight-quote parity.** ``fin. " Suite`` -- whether a spaced ``"`` closes
   the quotation (cut after it) depends on how many quotes came before; the
-  export always treats such a quote as opening the next sentence.
+  export always treats such a quote as opening the next sentence, and never
+  cuts before an ``[openers]`` word after one (``de luxe " Le vendeur``).
 * **Transcript casing, again.** In a transcript :func:`segment` does not cut
   before an ``[openers]`` word that follows unpunctuated text; the export
   always does.
