@@ -393,9 +393,11 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     starts a sentence if it is a sentence opener, or if it is followed by a
     lowercase word or a comma (Naturellement, ...), unlike the names of a list
     (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
-    A quotation opening on a capital starts one as well, and so does a
-    dashed list item.
+    A quotation opening on a capital starts one as well, and so do a
+    dashed list item and an inverted mark (; ¿Cómo ...).
     """
+    if nxt in "¿¡":
+        return True  # an inverted mark opens a question or an exclamation
     if nxt in "\"«“" and end + 2 < len(text):
         k = end + 1
         while k < len(text) and text[k] in " \u00a0\u202f":
@@ -409,8 +411,8 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     if _starts_starter(text, end, rules):
         return True
     word = _WORD.match(text, end)
-    if word is None or word.group().isupper():
-        return False
+    if word is None or (word.group().isupper() and len(word.group()) > 1):
+        return False  # an acronym; a one-letter word (A principios) is not one
     rest = text[word.end() : word.end() + 2]
     if rest.startswith(","):
         return True

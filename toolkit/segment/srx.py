@@ -232,11 +232,11 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         # Punctuation or a closing mark after the space: the sentence goes on.
         (False, rf"{TERM}+{CLOSERS}{end}", _cls(_CONTINUERS)),
         # After a semicolon: a capitalised opener, a capitalised word that is
-        # not all capitals followed by a comma or a lowercase word, or a
-        # quotation opening on a capital (core._after_semicolon).
+        # not all capitals followed by a comma or a lowercase word, a
+        # quotation opening on a capital or an inverted mark (core._after_semicolon).
         (True, rf";{end}",
-         rf"(?:(?=\p{{Lu}}){starters}|[\"\u00ab\u201c][ \u00a0\u202f]*\p{{Lu}}"
-         rf"|(?![\p{{Lu}}\p{{N}}_'\u2019-]+(?!{WORD_CHAR}))\p{{Lu}}{WORD_CHAR}*(?:,| \p{{Ll}}))"),
+         rf"(?:(?=\p{{Lu}}){starters}|[\"\u00ab\u201c][ \u00a0\u202f]*\p{{Lu}}|[\u00bf\u00a1]"
+         rf"|(?![\p{{Lu}}\p{{N}}_'\u2019-]{{2,}}(?!{WORD_CHAR}))\p{{Lu}}{WORD_CHAR}*(?:,| \p{{Ll}}))"),
     ]
     if rules.colon:
         # A capitalised subject pronoun after a colon starts a sentence.
