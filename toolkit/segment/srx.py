@@ -62,8 +62,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..fileio import write_bytes_atomic
-from .core import _CONTINUERS, _LEAD_STRIP, ELISION, OPENERS
+from .core import _CONTINUERS
 from .extra_cuts import _NAME_WORDS, _SELF, _TITLE_WORDS
+from .period import _LEAD_STRIP, ELISION, OPENERS
 from .rules import FALLBACK, Rules, rules_for, source_of
 
 NS = "http://www.lisa.org/srx20"
