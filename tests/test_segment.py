@@ -152,6 +152,21 @@ def test_opener_sections_drive_unpunctuated_cuts():
     assert len(segment_with("Il a lu de Zut le livre.", custom)) == 1
 
 
+def test_word_trie_matches_exactly_its_words():
+    import re
+
+    from toolkit.segment.extra_cuts import word_trie
+
+    words = ["Ce", "Cet", "Cette", "Ces", "Par", "Par ailleurs", "En", "En outre", "C'", "D'"]
+    pattern = re.compile(word_trie(words) + r"\Z")
+    for w in words:
+        assert pattern.match(w), w
+    for other in ["C", "Cett", "Cettes", "Pa", "Par ail", "E", "Enx", "D", ""]:
+        assert not pattern.match(other), other
+    # Longest first, as a longest-first alternation: "Par ailleurs", not "Par".
+    assert re.match(word_trie(words), "Par ailleurs, il").group() == "Par ailleurs"
+
+
 def segment_with(text: str, rules) -> list[str]:
     from toolkit.segment.core import spans_from_cuts, split_offsets
 

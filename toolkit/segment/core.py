@@ -23,14 +23,12 @@ from ..model import Span
 from .extra_cuts import (
     _ADDRESS_THEN,
     _LIST_START,
-    _NAME_WORDS,
-    _NON_SPACE,
     _RULE_LINE,
     _STAMP_THEN,
     _WORD,
     _aside_cuts,
-    _cached,
     _caps_heading_cuts,
+    _comma_cuts,
     _glued_cuts,
     _glued_periods,
     _letter_cuts,
@@ -38,7 +36,10 @@ from .extra_cuts import (
     _title_cut,
     _url_cuts,
 )
+from .period import _LEAD_STRIP, CUT, ELISION, LOWER, OPENERS, _period, _starts_starter
 from .rules import Rules
+
+__all__ = ["ELISION", "OPENERS", "spans_from_cuts", "split_offsets"]
 
 # Closing quotes that French typography separates by a (no-break) space, and
 # closers that must touch the punctuation. Straight quotes are only taken when
@@ -57,143 +58,10 @@ _QUOTES_AND_BRACKETS = frozenset("»”\"'’)]}")
 # Inline codes (toolkit.inline) opening the next sentence: look past them.
 _CODES = re.compile(r"(?:<g\d+>|<x\d+/>)+")
 _AFTER_QUOTE = re.compile(r"\s*")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+[^\W\d_]")
-# Elided articles and conjunctions glued to the next word (French, Italian...).
-ELISION = r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]"
-_ELISION = re.compile(ELISION, re.IGNORECASE)
-
-OPENERS = "«“‘\"'([{¿¡-–—•"
+# A word further on, past closing marks and punctuation: a sentence follows.
+_WORD_AHEAD = re.compile(r"[\s»\"”’)\]}.,;:!?…]*\w")
 # Characters after which a candidate cannot be a boundary: the sentence goes on.
 _CONTINUERS = ",;:)]}»”%/…?!."
-_LEAD_STRIP = "([{«“‘\"'"
-
-
-def _starts_starter(text: str, i: int, rules: Rules) -> bool:
-    m = _WORD.match(text, i)
-    if not m:
-        return False
-    word = m.group()
-    if word in rules.starters:
-        return True
-    # Elided starters (L'accord, C'est) are listed with their apostrophe.
-    for sep in ("'", "’"):
-        k = word.find(sep)
-        if k > 0 and word[: k + 1] in rules.starters:
-            return True
-    return False
-
-
-# Verdicts on a candidate: no cut, cut, or cut only in a lowercase transcript.
-NO, CUT, LOWER = 0, 1, 2
-_PARTICLES = frozenset({"de", "d", "du", "des", "la", "le", "van", "von", "da", "di", "del", "el"})
-
-
-def _period(text: str, start: int, nxt: str, after: int, rules: Rules, closed: bool) -> int:
-    """Judge a single period at ``start`` followed (after spaces) by ``nxt``.
-
-    ``closed`` tells that a closing quote or bracket follows the period.
-    """
-    if start == 0 or text[start - 1].isspace():
-        tok = ""
-    else:
-        lo = start - 48 if start > 48 else 0
-        tok = text[lo:start].split()[-1].lstrip(_LEAD_STRIP)
-    if not tok:
-        if rules.continuers and text.endswith(". .", 0, start + 1):
-            # A spaced ellipsis (. . .) before "I" goes on, as "..." does.
-            word = _WORD.match(text, after)
-            if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
-                return NO
-        return NO if nxt.islower() else CUT
-    if rules.spaced:
-        spaced = _spaced(text, start, tok, rules)
-        if spaced is not None:
-            if spaced == "inside" or (spaced == "prefix" and not closed):
-                return NO
-            if nxt.isupper() or nxt in OPENERS:
-                return CUT
-            return LOWER if nxt.islower() else NO
-    elided = _ELISION.match(tok)
-    if elided and elided.end() < len(tok):
-        # l'art. 5, d'A. de Musset: judge the word after the elided article.
-        # A title keeps its name (l'Avv. Verdi); another abbreviation after an
-        # article may end the sentence (conformément à l'art.).
-        tok = tok[elided.end() :]
-        closed = closed or tok not in rules.prefix
-    # Lowercase entries match any case but all capitals: "RTE" is an acronym,
-    # not the abbreviation "rte" (route).
-    low = tok.lower() if len(tok) < 2 or not tok.isupper() or not tok.isalpha() else ""
-    prefix = tok in rules.prefix or low in rules.prefix_ci
-    if prefix and not closed:
-        return NO
-    if prefix or tok in rules.any or low in rules.any_ci:
-        # After a closing bracket (par ex.) or an elision (de l'art.) a
-        # prefix abbreviation may end the sentence, like the [any] ones.
-        if nxt.isupper() or nxt in OPENERS:
-            return CUT
-        return LOWER if nxt.islower() else NO
-    if len(tok) == 1 and tok.isupper():
-        # An initial (Omar A. Touray, A. de Musset), unless a sentence follows
-        # (Dagobert I. Ils) or a number (articles L. 642-3).
-        if nxt.isupper():
-            word = _WORD.match(text, after)
-            if word and len(word.group()) == 1 and text.startswith(".", word.end()):
-                return NO  # spaced initials: U. A. E.
-            if word and word.group() in rules.starters and word.group() not in _NAME_WORDS:
-                return CUT
-            return NO
-        if nxt.islower():
-            word = _WORD.match(text, after)
-            if word and word.group().split("'")[0].split("’")[0] in _PARTICLES:
-                return NO
-            return LOWER
-        return NO if nxt.isdigit() else CUT
-    if len(tok) == 1 and tok.islower() and nxt.islower():
-        return LOWER  # a one-letter abbreviation (le XIXe s. qui), unless a transcript
-    if "." in tok and _INITIALS.fullmatch(tok):
-        if ".-" in tok:  # hyphenated initials: J.-M. Dupont
-            return NO
-        return CUT if _starts_starter(text, after, rules) else NO
-    if tok.isdigit() and len(tok) <= 3:
-        # "1. Introduction" numbering a list at the start of the block.
-        first = _NON_SPACE.search(text)
-        if first is not None and first.start() == start - len(tok):
-            return NO
-        # German ordinals (am 3. Oktober): only a sentence opener ends the sentence.
-        if rules.ordinals and not _starts_starter(text, after, rules):
-            return NO
-    return CUT
-
-
-def _spaced(text: str, start: int, tok: str, rules: Rules) -> str | None:
-    """Where the period at ``start`` falls in an abbreviation written with a space.
-
-    ``"prefix"`` or ``"any"`` when it ends one (a. m.), ``"inside"`` when it
-    is one of its inner periods (the first one of a. m.), else None.
-    """
-    by_last, by_first = _cached(rules, _spaced_index)
-    for entry, is_prefix in by_last.get(tok, ()):
-        if text.endswith(entry, 0, start):
-            lo = start - len(entry)
-            if lo == 0 or not text[lo - 1].isalnum():
-                return "prefix" if is_prefix else "any"
-    for entry in by_first.get(tok, ()):
-        if text.startswith(entry, start - len(tok)):
-            lo = start - len(tok)
-            if (lo == 0 or not text[lo - 1].isalnum()) and text.startswith(".", lo + len(entry)):
-                return "inside"
-    return None
-
-
-def _spaced_index(rules: Rules) -> tuple[dict, dict]:
-    """Spaced abbreviations by their last word (a. m -> m) and by their first (-> a)."""
-    by_last: dict[str, list] = {}
-    by_first: dict[str, list] = {}
-    for entry, is_prefix in rules.spaced:
-        by_last.setdefault(entry.rsplit(" ", 1)[-1], []).append((entry, is_prefix))
-        if "." in entry:
-            by_first.setdefault(entry[: entry.index(".")], []).append(entry)
-    return by_last, by_first
 
 
 def split_offsets(text: str, rules: Rules) -> list[int]:
@@ -211,6 +79,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
     deferred: list[int] = []
     lower = upper = 0
     quotes = counted = 0
+    opened = gcounted = 0  # quotations in guillemets open before gcounted
     n = len(text)
     for m in _CANDIDATE.finditer(text):
         end = m.end()
@@ -232,9 +101,23 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # An emoticon closes what it comments on, whatever the case after it.
             cuts.append(end)
             continue
-        if nxt in _CONTINUERS:
-            continue
         p = m.group("p")
+        c = m.group("c")
+        at = end
+        orphan = False
+        if (nxt == "»" or "»" in c) and p not in (";", ":"):
+            k = end if nxt == "»" else m.start("c") + c.index("»")
+            opened = max(0, opened + text.count("«", gcounted, k) - text.count("»", gcounted, k))
+            # A closing guillemet that closes nothing opened in the block: the
+            # quotation began in an earlier paragraph (or treebank sentence),
+            # and the guillemet goes with the next sentence, as the French
+            # treebanks split it ("… de pilotes." / "» Déjà, au mois …").
+            orphan = opened == 0 and _WORD_AHEAD.match(text, k + 1) is not None
+            if orphan:
+                at = k
+            gcounted = k + 1 if orphan else k  # an orphan closes nothing later either
+        if nxt in _CONTINUERS and not orphan:
+            continue
         start = m.start()
         if p == ":":
             # A capitalised subject pronoun after a colon (see [colon] in
@@ -249,7 +132,6 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             continue
         if nxt == "(" and _trailing_reference(text, end):
             continue
-        c = m.group("c")
         closed = bool(c)
         if closed and nxt.islower() and p.strip(".…") == "" and _QUOTES_AND_BRACKETS.intersection(c):
             # A quotation or a bracket closed by a period, then a lowercase word:
@@ -259,13 +141,15 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             # Count quotes incrementally so long texts stay linear.
             quotes += text.count('"', counted, end)
             counted = end
-        if nxt == '"' and (quotes % 2 or _last_spaced_quote(text, end)):
+        if nxt == '"' and (quotes % 2 and not text[end + 1 : end + 2].isalnum()
+                           or _last_spaced_quote(text, end)):
             # A spaced straight quote that closes an open quotation, or the
             # last quote of the block with a space after it (its quotation
             # opened before the block, since nothing follows to close it):
-            # cut after it.
+            # cut after it. A quote touching the next word opens a quotation,
+            # whatever the count says (one was left open before it).
             m2 = _AFTER_QUOTE.match(text, end + 1)
-            end = m2.end()
+            at = end = m2.end()
             if end >= n:
                 break
             nxt = text[end]
@@ -273,13 +157,13 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         if p == ".":
             verdict = _period(text, start, nxt, end, rules, closed)
             if verdict == CUT:
-                cuts.append(end)
+                cuts.append(at)
                 if nxt.islower():
                     lower += 1
                 elif nxt.isupper():
                     upper += 1
             elif verdict == LOWER:
-                deferred.append(end)
+                deferred.append(at)
             continue
         if not p.strip(".…"):
             # Ellipsis: "(…)" and "[…]" mark a cut inside a quotation.
@@ -290,9 +174,9 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
                 if word and word.group().split("'")[0].split("’")[0] in rules.continuers:
                     continue
             if nxt.islower():
-                deferred.append(end)
+                deferred.append(at)
             else:
-                cuts.append(end)
+                cuts.append(at)
             continue
         # "?" / "!": a lowercase word after a closing quote is an incise
         # (« Qui ? » demanda-t-il).
@@ -300,7 +184,7 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
             continue
         if nxt.islower() and rules.names and _word_before(text, start) in rules.names:
             continue  # Yahoo! in the accounting department
-        cuts.append(end)
+        cuts.append(at)
     transcript = lower > upper
     if deferred and transcript:
         cuts = sorted(cuts + deferred)
@@ -318,9 +202,11 @@ def split_offsets(text: str, rules: Rules) -> list[int]:
         extra.append(m.end())
     if not transcript and rules.starters:
         extra += _title_cut(text, rules)
-        extra += _caps_heading_cuts(text)
+        extra += _caps_heading_cuts(text, rules)
     if rules.signoffs or rules.greetings:
         extra += _letter_cuts(text, rules)
+    if rules.colon and "," in text:
+        extra += _comma_cuts(text, rules)
     if extra:
         cuts = sorted(set(cuts).union(extra))
     if _LIST_START.match(text):
@@ -360,9 +246,11 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     starts a sentence if it is a sentence opener, or if it is followed by a
     lowercase word or a comma (Naturellement, ...), unlike the names of a list
     (Lucien Carillon ; Anita Dachaud) whose second word is capitalised too.
-    A quotation opening on a capital starts one as well, and so does a
-    dashed list item.
+    A quotation opening on a capital starts one as well, and so do a
+    dashed list item and an inverted mark (; ¿Cómo ...).
     """
+    if nxt in "¿¡":
+        return True  # an inverted mark opens a question or an exclamation
     if nxt in "\"«“" and end + 2 < len(text):
         k = end + 1
         while k < len(text) and text[k] in " \u00a0\u202f":
@@ -376,8 +264,8 @@ def _after_semicolon(text: str, end: int, nxt: str, rules: Rules) -> bool:
     if _starts_starter(text, end, rules):
         return True
     word = _WORD.match(text, end)
-    if word is None or word.group().isupper():
-        return False
+    if word is None or (word.group().isupper() and len(word.group()) > 1):
+        return False  # an acronym; a one-letter word (A principios) is not one
     rest = text[word.end() : word.end() + 2]
     if rest.startswith(","):
         return True

@@ -106,21 +106,28 @@ def _title_cut(text: str, rules: Rules) -> list[int]:
 
 # A heading in capitals (three words or more) run into a sentence that starts
 # with a capitalised word and goes on in lowercase: "… AVANT DE RECEVOIR ACLASTA
-# Avant de recevoir Aclasta, suivez …".
+# Avant de recevoir Aclasta, suivez …", or with a number and a lowercase word
+# ("FORME PHARMACEUTIQUE ET CONTENU 2 flacons").
 _UP = "A-ZÀ-ÖØ-ÞŒ"
+_LOW = "a-zß-öø-ÿœ"
 _CAPS_HEADING = re.compile(rf"(?=[{_UP}])(?<!\S)(?:[{_UP}][{_UP}'’()-]*[ \t\u00a0]+){{3,}}"
-                           rf"(?=[{_UP}][a-zß-öø-ÿœ]+[ \t\u00a0,])")
+                           rf"(?=[{_UP}][{_LOW}]+[ \t\u00a0,]|\d+[ \t\u00a0]+[{_LOW}])")
 
 
-def _caps_heading_cuts(text: str) -> list[int]:
+def _caps_heading_cuts(text: str, rules: Rules) -> list[int]:
     """Cuts after a heading in capitals, before a capitalised word then lowercase.
 
     Ten letters at least, so that a run of acronyms (OMS ONU Femmes) is no heading.
+    Before a number, the heading must not end with a [closed] word (CHIFFRES DE 2023).
     """
     out = []
     for m in _CAPS_HEADING.finditer(text):
         run = m.group()
         if not run.isupper() or sum(ch.isalpha() for ch in run) < 10:
+            continue
+        if text[m.end()].isdigit():
+            if run.split()[-1].lower() not in rules.closed:
+                out.append(m.end())
             continue
         word = _WORD.match(text, m.end())
         nxt = _NON_SPACE.search(text, word.end()) if word else None
@@ -222,19 +229,96 @@ def _letter_cuts(text: str, rules: Rules) -> list[int]:
     return out
 
 
+def _comma_pattern(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(rules.colon, key=len, reverse=True)))
+    # Starting with the comma lets the engine skip ahead to the next one.
+    return re.compile(rf",(?<=[\w\"”»)],)[ \t\u00a0]+(?=(?:{words})[ \t\u00a0]+(?P<next>[\w'’]+))")
+
+
+def _comma_cuts(text: str, rules: Rules) -> list[int]:
+    """Cuts after a comma followed by a capitalised [colon] pronoun and a lowercase word.
+
+    Inside a sentence these words are lowercase after a comma; capitalised,
+    they start a sentence after a line that lost its end ("… ou "Ville", Il
+    était membre"). A [closed] word after them marks a name (Elle et Vogue).
+    """
+    out = []
+    for m in _cached(rules, _comma_pattern).finditer(text):
+        nxt = m.group("next")
+        if nxt[0].islower() and nxt.lower() not in rules.closed:
+            out.append(m.end())
+    return out
+
+
+def word_trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, branching letter by letter (Ce, Cet, Cette ->
+    C(?:e(?:t(?:te)?)?)): a hundred words cost a few character tests, not a hundred.
+
+    Longer words are tried first, as in a longest-first alternation.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def _opener_pattern(rules: Rules) -> re.Pattern[str]:
     """An [openers] word after a space, followed by a word or a comma (or a letter, if elided)."""
     whole = sorted((w for w in rules.openers if w[-1] not in "'’"), key=len, reverse=True)
     elided = sorted((w for w in rules.openers if w[-1] in "'’"), key=len, reverse=True)
     alts = []
     if whole:
-        alts.append("(?:" + "|".join(map(re.escape, whole)) + r")(?:[ \t\u00a0]+\w|,)")
+        alts.append(word_trie(whole) + r"(?:[ \t\u00a0]+\w|,)")
     if elided:
-        alts.append("(?:" + "|".join(map(re.escape, elided)) + r")\w")
+        alts.append(word_trie(elided) + r"\w")
     # The leading one-character lookahead lets the engine skip to likely
     # starts; it makes the scan about 4x faster than starting at the spaces.
     first = re.escape("".join(sorted({w[0] for w in rules.openers})))
     return re.compile(rf"(?=[{first}])(?<=[ \t\u00a0])(?:" + "|".join(alts) + ")")
+
+
+def _closing_quote(text: str, i: int) -> bool:
+    """Whether the quote at ``i`` closes a quotation right after a word: a guillemet
+    or curly quote (« Tous ensemble » Les …), or a straight quote touching it or
+    spaced and closing by the count.
+
+    After punctuation (« Nous verrons. » Puis) the period has decided already.
+    """
+    ch = text[i]
+    j = i - 1
+    if ch in "»”":
+        if j >= 0 and text[j] in " \u00a0\u202f":
+            j -= 1
+    elif ch != '"':
+        return False
+    elif j > 0 and text[j] in " \u00a0" and text[j - 1].isalnum():
+        # A spaced straight quote (de luxe " Le vendeur) closes when it is
+        # the even one, counting from the start of the block.
+        return text.count('"', 0, i) % 2 == 1
+    return j >= 0 and text[j].isalnum()
+
+
+_TITLED = re.compile(r"([\w'’-]+)\.?[ \t\u00a0]+[^\W\d_]")
+
+
+def _titled_name(text: str, i: int, rules: Rules) -> bool:
+    """Whether a capitalised [prefix] title then a capitalised word start at ``i`` (Dre Martel)."""
+    m = _TITLED.match(text, i)
+    return bool(m and m.group(1) in rules.prefix and text[m.end() - 1].isupper())
 
 
 def _glued_cuts(text: str, rules: Rules) -> list[int]:
@@ -245,8 +329,9 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
     sentence, a capitalised subject pronoun, article or sentence adverb only
     begins a name or a title, and a title's second word is capitalised
     (La Haye, Le Monde) or follows a word a sentence cannot end with (parmi
-    lesquelles La cerámica). So the word must be preceded by a letter, digit
-    or ")" ending a word outside [closed], and followed by a lowercase word.
+    lesquelles La cerámica). So the word must be preceded by a letter, digit,
+    ")" or closing quote ending a word outside [closed], and followed by a
+    lowercase word.
     """
     out: list[int] = []
     for m in _cached(rules, _opener_pattern).finditer(text):
@@ -254,7 +339,8 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
         gap = end - 1
         while gap > 0 and text[gap - 1] in _GAP:
             gap -= 1
-        if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"):
+        if gap == 0 or not (text[gap - 1].isalnum() or text[gap - 1] == ")"
+                            or _closing_quote(text, gap - 1)):
             continue
         if text[gap - 1] == ")" and text.endswith(_OMISSIONS, 0, gap):
             continue  # "(...)" marks an omission: the quoted sentence goes on
@@ -263,13 +349,16 @@ def _glued_cuts(text: str, rules: Rules) -> list[int]:
             continue
         w = word.group()
         k = min((i for i in (w.find("'"), w.find("’")) if i > 0), default=0)
+        nxt = None
         if k and w[: k + 1] in rules.openers:
             following = w[k + 1 : k + 2]
         else:
             nxt = _NON_SPACE.search(text, word.end())
             following = nxt.group() if nxt else ""
-        # A comma after the word marks a sentence adverb (Ensuite, les ...).
-        if not following.islower() and following != ",":
+        # A comma after the word marks a sentence adverb (Ensuite, les ...);
+        # a title and a name after it the subject (La Dre Martel croit ...).
+        if not following.islower() and following != "," and not (
+                nxt is not None and following.isupper() and _titled_name(text, nxt.start(), rules)):
             continue
         lo = gap - 40 if gap > 40 else 0
         prev = text[lo:gap].split()

@@ -26,7 +26,9 @@ their final period, in three sections:
     capitalised words that start a sentence after a colon. French writes the
     text after a colon in lowercase and opens a quotation with quotes, so a
     capitalised subject pronoun there starts a sentence; English capitalises
-    after a colon by style, so its list is empty.
+    after a colon by style, so its list is empty. The same words start a
+    sentence after a comma when a lowercase word outside ``[closed]`` follows
+    them (a line that lost its end: ``ou "Ville", Il était membre``).
 ``[names]``
     names written with a final ``!`` or ``?`` (``Yahoo``, ``Jeopardy``): before
     a lowercase word that mark is part of the name, not the end of a sentence.

@@ -21,7 +21,8 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   there.
 * **Straight-quote parity.** ``fin. " Suite`` -- whether a spaced ``"`` closes
   the quotation (cut after it) depends on how many quotes came before; the
-  export always treats such a quote as opening the next sentence.
+  export always treats such a quote as opening the next sentence, and never
+  cuts before an ``[openers]`` word after one (``de luxe " Le vendeur``).
 * **Transcript casing, again.** In a transcript :func:`segment` does not cut
   before an ``[openers]`` word that follows unpunctuated text; the export
   always does.
@@ -39,6 +40,9 @@ What SRX cannot express (the exported rules then follow ordinary prose):
   cuts before the parenthesis.
 * **Headings in capitals** run into a sentence (``… RECEVOIR ACLASTA Avant
   de recevoir``) are cut by counting their letters; the export does not cut.
+* **Orphan guillemets.** A closing ``»`` after a sentence end with no ``«``
+  open before it in the block goes with the next sentence in :func:`segment`
+  (counting guillemets); the export keeps it with the sentence it follows.
 * **Dashed items after a semicolon** (``1953 ; - Jules Roy``) start a
   sentence in :func:`segment`, not in the export.
 * Lookbehinds are bounded, as Java requires: a parenthesis between two
@@ -58,8 +62,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..fileio import write_bytes_atomic
-from .core import _CONTINUERS, _LEAD_STRIP, ELISION, OPENERS
+from .core import _CONTINUERS
 from .extra_cuts import _NAME_WORDS, _SELF, _TITLE_WORDS
+from .period import _LEAD_STRIP, ELISION, OPENERS
 from .rules import FALLBACK, Rules, rules_for, source_of
 
 NS = "http://www.lisa.org/srx20"
@@ -108,7 +113,9 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     elided = [w for w in openers if w not in whole]
     parts = []
     if whole:
-        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,)")
+        titled = (rf"|[ \t\u00a0]+(?:{_alt(sorted(rules.prefix))})\.?[ \t\u00a0]+\p{{Lu}}"
+                  if rules.prefix else "")
+        parts.append(rf"(?:{_alt(whole)})(?:[ \t\u00a0]+\p{{Ll}}|,{titled})")
     if elided:
         parts.append(rf"(?:{_alt(elided)})\p{{Ll}}")
     after = "(?:" + "|".join(parts) + ")"
@@ -119,7 +126,10 @@ def _opener_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     if closed:
         words = sorted(set(closed) | {w[:1].upper() + w[1:] for w in closed})
         out.append((False, rf"(?:^|(?<={WS}))(?i:{_alt(words)}){gap}", after))
-    out.append((True, rf"(?:[\p{{L}}\p{{N}}]|\)){gap}", after))
+    # After a word, a ")" or a closing quote (a guillemet, or a straight quote touching a word).
+    word_end = r"(?<=[\p{L}\p{N}])"
+    closing = rf"(?<=[\p{{L}}\p{{N}}][ \u00a0\u202f]?)[\u00bb\u201d]|{word_end}\""
+    out.append((True, rf"(?:[\p{{L}}\p{{N}}]|\)|{closing}){gap}", after))
     return out
 
 
@@ -223,15 +233,20 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
         # Punctuation or a closing mark after the space: the sentence goes on.
         (False, rf"{TERM}+{CLOSERS}{end}", _cls(_CONTINUERS)),
         # After a semicolon: a capitalised opener, a capitalised word that is
-        # not all capitals followed by a comma or a lowercase word, or a
-        # quotation opening on a capital (core._after_semicolon).
+        # not all capitals followed by a comma or a lowercase word, a
+        # quotation opening on a capital or an inverted mark (core._after_semicolon).
         (True, rf";{end}",
-         rf"(?:(?=\p{{Lu}}){starters}|[\"\u00ab\u201c][ \u00a0\u202f]*\p{{Lu}}"
-         rf"|(?![\p{{Lu}}\p{{N}}_'\u2019-]+(?!{WORD_CHAR}))\p{{Lu}}{WORD_CHAR}*(?:,| \p{{Ll}}))"),
+         rf"(?:(?=\p{{Lu}}){starters}|[\"\u00ab\u201c][ \u00a0\u202f]*\p{{Lu}}|[\u00bf\u00a1]"
+         rf"|(?![\p{{Lu}}\p{{N}}_'\u2019-]{{2,}}(?!{WORD_CHAR}))\p{{Lu}}{WORD_CHAR}*(?:,| \p{{Ll}}))"),
     ]
     if rules.colon:
         # A capitalised subject pronoun after a colon starts a sentence.
         out.append((True, rf":{CLOSERS}{end}", rf"(?:{_alt(sorted(rules.colon))})(?!{WORD_CHAR})"))
+        # ... and after a comma, before a lowercase word outside [closed] (extra_cuts._comma_cuts).
+        closed = rules.entries("closed")
+        not_closed = rf"(?!(?i:{_alt(closed)})(?!{WORD_CHAR}))" if closed else ""
+        out.append((True, rf"(?<=[\p{{L}}\p{{N}}_\"\u201d\u00bb)]),{GAP}+",
+                    rf"(?:{_alt(sorted(rules.colon))}){GAP}+{not_closed}\p{{Ll}}"))
     # A quotation or bracket closed by a period, then a lowercase word: no break.
     out.append((False, rf"(?<!{TERM})[.\u2026]+{CLOSER}+{end}", r"\p{Ll}"))
     bang = r"[!?\u203c\u2047\u2048\u2049]"
@@ -252,6 +267,10 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     anyw = [exact(sorted(rules.any))] if rules.any else []
     anyw += [caseless(sorted(rules.any_ci))] if rules.any_ci else []
     out += _spaced_rules(rules, upper_or_opener)
+    # An abbreviation before a number in Roman numerals (vol. III) goes on.
+    roman = r"(?:[IVX]{2,}|[IVX](?=[,.]))(?![\p{L}\p{N}_'\u2019])"
+    for pat in prefix + anyw:
+        out.append((False, rf"{tok}{pat}\.{CLOSERS}{end}", roman))
     for pat in prefix:
         out.append((False, rf"{plain}{pat}\.{end}", ""))
     if rules.prefix:
@@ -273,9 +292,17 @@ def language_rules(rules: Rules) -> list[tuple[bool, str, str]]:
     out.append((False, rf"{tok}\p{{Ll}}\.{CLOSERS}{end}", r"\p{Ll}"))
     # A period with no word before it.
     out.append((False, rf"{tok}(?<!{TERM})\.{CLOSERS}{end}", r"\p{Ll}"))
+    # A temperature unit (1° C.) is no initial: it ends a sentence before a capital.
+    unit = rf"(?<=°[ \u00a0])\p{{Lu}}\.{CLOSERS}{end}"
+    out.append((True, unit, upper_or_opener))
+    out.append((False, unit, ""))
     # Initials: Omar A. Touray, articles L. 642-3, but Dagobert I. Ils ...
     initial = rf"{tok}\p{{Lu}}\.{CLOSERS}{end}"
-    out.append((False, initial, rf"(?:\p{{Ll}}|\p{{Nd}}|\p{{Lu}}\.|(?!{starters_not_names})\p{{Lu}})"))
+    # ... and an article that is also a name particle, before a lowercase noun (A. La longueur).
+    articles = [w for w in rules.entries("starters") if w in names and not w.endswith(("'", "\u2019"))]
+    article_noun = rf"(?!(?:{_alt(articles)}) \p{{Ll}})" if articles else ""
+    out.append((False, initial,
+                rf"(?:\p{{Ll}}|\p{{Nd}}|\p{{Lu}}\.|(?!{starters_not_names}){article_noun}\p{{Lu}})"))
     # Hyphenated initials (J.-M.) never end a sentence; other dotted
     # acronyms (O.N.U.) only before a sentence opener.
     acronym = r"(?:\p{L}\.-?)+\p{L}"
