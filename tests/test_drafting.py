@@ -159,6 +159,13 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("with the support of IOM.", "en", "with IOM's support."),
     ("the head of the office of IOM", "en", "the head of the office of IOM"),
     ("a member of IOM, the spread of COVID", "en", "a member of IOM, the spread of COVID"),
+    # an office, a post or a meeting is named by its town first; a country keeps "of"
+    ("head of the post of Makalondi.", "en", "head of the Makalondi post."),
+    ("The workshop of Dakar, regional office of Dakar", "en",
+     "The Dakar workshop, Dakar regional office"),
+    ("the office of Niger, the city of Bangui", "en", "the office of Niger, the city of Bangui"),
+    ("the office of Dakar Port, the centre of Mali", "en",
+     "the office of Dakar Port, the centre of Mali"),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited

@@ -129,9 +129,21 @@ class _PhraseEngine(GlossaryEngine):
         found = [Match(c, t, Span(m.start(), m.end(), m.group(), c.id))
                  for rx, c, t in self._dotted for m in rx.finditer(text)]
         taken = [(m.span.start, m.span.end) for m in found]
-        found += [m for m in self._words(text, src)
-                  if all(m.span.end <= a or m.span.start >= b for a, b in taken)]
-        return sorted(found, key=lambda m: m.span.start)
+        # An inline code inside an expression (<g1>86 agents</g1> de police) comes as a
+        # placeholder between its words: the words are matched without it.
+        # Matches that hold no placeholder are taken from the text itself (the context
+        # checks of _words read it as it is).
+        words = [m for m in self._words(text, src)
+                 if all(m.span.end <= x or m.span.start >= y for x, y in taken)]
+        bare, where = _without_placeholders(text)
+        if bare != text:
+            for m in self._words(bare, src):
+                a, b = where[m.span.start], where[m.span.end - 1] + 1
+                if b - a != m.span.end - m.span.start and \
+                        all(b <= x or a >= y for x, y in taken):
+                    words = [w for w in words if w.span.end <= a or w.span.start >= b]
+                    words.append(replace(m, span=Span(a, b, text[a:b], m.span.kind)))
+        return sorted(found + words, key=lambda m: m.span.start)
 
     def _words(self, text: str, src: str) -> list[Match]:
         """Word matches; among rules matching one span, the one written as the text is.
@@ -212,11 +224,54 @@ class _PhraseEngine(GlossaryEngine):
             token = next(tokens)
             # An elided end (d', l') was glued to the next word: keep them apart.
             glue = " " if m.span.text[-1:] in "'’" else ""
-            pieces += [piece(pos, m.span.start), token + glue]
+            before, after = _codes_inside(m.span.text, text[m.span.end:])
+            pieces += [piece(pos, m.span.start), before + token + after + glue]
             pos = m.span.end
             slots.append(Slot(token, m, term, target, plural))
         pieces.append(piece(pos, len(text)))
         return Plan(text, "".join(pieces), tuple(slots))
+
+
+def _without_placeholders(text: str) -> tuple[str, list[int]]:
+    """``text`` without the placeholders that stand between two words, and for each of its
+    characters the offset in ``text``."""
+    out, where, pos = [], [], 0
+    for m in _BETWEEN.finditer(text):
+        if _TAKES_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        out.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where
+
+
+def _codes_inside(matched: str, rest: str) -> tuple[str, str]:
+    """The placeholders inside a matched expression, to go before and after its rendering.
+
+    A code inside an expression is one end of a pair: an opening one, whose pair closes
+    right after the expression (agents <g1>de police</g1>), goes before the rendering, so
+    the pair wraps it; any other (a closing one: <g1>86 agents</g1> de police) goes after,
+    so the pair still holds the words before it and now the whole expression too.
+    """
+    inside = WORD.findall(matched)
+    if not inside:
+        return "", ""
+    follow = re.match(r"\s*ZXQ(\d+)QZ", rest)
+    before = [n for n in inside if follow and int(follow.group(1)) == int(n) + 1]
+    after = [n for n in inside if n not in before]
+    return ("".join(f"ZXQ{n}QZ " for n in before), "".join(f" ZXQ{n}QZ" for n in after))
+
+
+# A placeholder with the space after it, between two words.
+_BETWEEN = re.compile(r"(?<=\w )ZXQ\d+QZ (?=\w)")
+# Words that take a number after them (des 15 dernières années, plus de 20): a placeholder
+# there is a number, not an inline code, and stays a break between words.
+_TAKES_NUMBER = re.compile(
+    r"(?:\b(?:le|la|les|un|une|des|du|de|au|aux|à|ce|ces|cet|cette|son|sa|ses|leur|leurs|nos|"
+    r"notre|vos|votre|plus|moins|et|ou|par|pour|sur|dans|en|avec|sans|entre|vers|environ|"
+    r"près|chaque|quelques|dont|soit|sont|est|ont|a)|['’]) $", re.IGNORECASE)
 
 
 _NOT_BEFORE_VERB = re.compile(

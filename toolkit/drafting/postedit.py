@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
@@ -215,6 +216,35 @@ _OF_ACRONYM = re.compile(
     r"(?!(?:COVID|HIV|AIDS|SIDA|ID|PDF|SMS|US|UK)\b)([A-Z]{2,8})\b(?![\w'’-])")
 
 
+# "l'atelier de Dakar", "le poste de Makalondi" come out "the workshop of Dakar", "the post of
+# Makalondi"; English names an office, a post or a meeting by its town first (the Dakar
+# workshop). Only these nouns, and only before a one-word town: a country keeps "of" (the
+# office of Niger reads better than "the Niger office"), and so does "the city of Bangui".
+_SITE_NOUN = (r"(?:(?:regional|national|country|sub-regional|field|liaison|main|border|transit|"
+              r"reception|training) )?(?:office|offices|sub-office|post|posts|workshop|"
+              r"workshops|centre|centres|center|centers|camp|camps|conference|meeting|seminar|"
+              r"forum|declaration|summit|process|hub)")
+_SITE_OF = re.compile(
+    rf"(?<![\w-])(?:(the|The) )?({_SITE_NOUN}) of ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
+    r"(?![\w'’-]| [A-Z])")
+
+
+@cache
+def _countries_en() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").territories.values())
+
+
+def _site_first(m: re.Match[str]) -> str:
+    article, noun, town = m.group(1), m.group(2), m.group(3)
+    if town in _countries_en() or town in _THE_NAMES:
+        return m.group(0)
+    if article:
+        return f"{article} {town} {noun}"
+    return f"{town} {noun}"
+
+
 def _acronym_first(m: re.Match[str]) -> str:
     return f"{m.group(3)}'s {m.group(2)}"
 
@@ -237,6 +267,7 @@ def postedit(text: str, lang: str) -> str:
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
         text = _OF_ACRONYM.sub(_acronym_first, text)
+        text = _SITE_OF.sub(_site_first, text)
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
         text = _ES_NAME_ARTICLE.sub(_es_name_article, text)
