@@ -152,6 +152,13 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",
      "migrants of Guinea, Mali and Côte d'Ivoire"),
     ("from Mali and from the Niger", "en", "from Mali and the Niger"),
+    # ... when the engine wrote "of" for one "de" and "from" for another, and the first name too
+    ("Migrants from Guinea, of Mali and of Côte d'Ivoire", "en",
+     "Migrants from Guinea, Mali and Côte d'Ivoire"),
+    ("experts of the Burkina Faso, from Guinea and of the Niger", "en",
+     "experts of Burkina Faso, Guinea and the Niger"),
+    ("flights from Dakar and to Bamako", "en", "flights from Dakar and to Bamako"),
+    ("the Secretariat of the ACP and of the EU", "en", "the Secretariat of the ACP and the EU"),
     ("of the workers and of the employers", "en", "of the workers and of the employers"),
     ("in Agadez and in Niamey", "en", "in Agadez and in Niamey"),
     # an organisation's acronym goes first

@@ -187,24 +187,30 @@ def _prepose(m: re.Match[str]) -> str:
 # de la Côte d'Ivoire) and the engine copies them: "of Guinea, of Mali and of the Côte
 # d'Ivoire". English says the preposition once; "the" stays only where the name takes it.
 _NAME = r"[A-Z][\w'’-]*(?:\s(?:d['’])?[A-Z][\w'’-]*)*"
+# The engine may render each "de" of the list as "of" or "from" (from Guinea, of Mali and of
+# Côte d'Ivoire): both stand for the one French preposition, so either may follow the first.
 _NAME_LIST = re.compile(
-    rf"\b(of|from) ((?:the )?{_NAME})((?:, \1 (?:the )?{_NAME})*),? "
-    rf"(and|or) \1 ((?:the )?{_NAME})")
+    rf"\b(of|from) ((?:the )?{_NAME})((?:, (?:of|from) (?:the )?{_NAME})*),? "
+    rf"(and|or) (?:of|from) ((?:the )?{_NAME})")
 _THE_NAMES = {"Niger", "Sudan", "Gambia", "Congo", "Philippines", "Comoros", "Bahamas",
               "Maldives", "Seychelles", "United", "Netherlands", "Central", "Democratic",
-              "Republic", "European", "International", "Ministry", "Government", "Office"}
+              "Republic", "European", "International", "Ministry", "Government", "Office",
+              "Caribbean", "Sahel", "Americas", "Horn", "Gulf", "Lake", "Middle", "Pacific",
+              "Mediterranean", "Maghreb", "Levant", "Balkans", "Organization", "Union"}
 
 
 def _name(item: str) -> str:
     bare = item[4:] if item.startswith("the ") else item
-    return item if bare.split(" ")[0] in _THE_NAMES else bare
+    first = bare.split(" ")[0]
+    # the EU, the ACP: an acronym that had its article keeps it
+    return item if first in _THE_NAMES or (len(first) > 1 and first.isupper()) else bare
 
 
 def _list_once(m: re.Match[str]) -> str:
     prep = m.group(1)
-    middle = [x[len(prep) + 1:] for x in m.group(3).split(", ")[1:]]
+    middle = [x.split(" ", 1)[1] for x in m.group(3).split(", ")[1:]]
     items = [m.group(2), *middle]
-    head = ", ".join([items[0], *(_name(x) for x in items[1:])])
+    head = ", ".join(_name(x) for x in items)
     return f"{prep} {head} {m.group(4)} {_name(m.group(5))}"
 
 
