@@ -120,6 +120,12 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("a great deal of support, a lot of assistance.", "en",
      "a great deal of support, a lot of assistance."),
     ("un apoyo psicosocial", "es", "un apoyo psicosocial"),
+    # ... nor the plural French gives it
+    ("to make tangible progresses, the progresses made", "en",
+     "to make tangible progress, the progress made"),
+    ("Informations and equipments", "en", "Information and equipment"),
+    ("The work progresses well; IOM researches it", "en",
+     "The work progresses well; IOM researches it"),
     # a comparative the French put after its noun goes before it
     ("Controls faster and safer", "en", "Faster and safer controls"),
     ("He spoke. Borders safer for migrants.", "en", "He spoke. Safer borders for migrants."),

@@ -185,7 +185,11 @@ class UnknownFallback(Wrapper):
         back: dict[str, str] = {}
         if words_to_map:
             ordered = sorted(words_to_map)
-            for fr, es in zip(ordered, self._run([first], ordered)):
+            # A word alone after the line's number reads as counted (91000 participants →
+            # participantes); after a colon it gets the hop's other choice (→ concursantes),
+            # which a sentence may have made: both are traced back.
+            alone = self._run([first], ordered + [": " + w for w in ordered])
+            for fr, es in zip(ordered + ordered, alone):
                 for w in _WORD.findall(unmark(es or "")):
                     back.setdefault(w.casefold(), fr)
         # 2. Translate the French words alone through the other route.

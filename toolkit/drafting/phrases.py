@@ -13,7 +13,11 @@ commas: ``noart`` (drop the target article the engine puts before it, as for
 a title), ``exact`` (match case-sensitively, for abbreviations such as
 ``S.E.``), ``fem``/``masc`` (gender of a Spanish rendering, for the article
 before it), ``verb`` (the reading of a word that is also a noun, used where no
-determiner comes before it and an object follows: *l'OIM équipe trois postes*).
+determiner comes before it and an object follows: *l'OIM équipe trois postes*),
+``adj`` (an adjective French puts after its noun and English before it, in one
+form: *vols prioritaires* → priority flights, *législation centrafricaine* →
+Central African legislation; the rule gives the adjective alone and the
+rendering goes before the noun the engine translates).
 Matching goes through the glossary's French matcher (inflection,
 elision, apostrophe variants), and rules are applied with the glossary's own
 protect-and-restore machinery: each expression becomes a number-like
@@ -41,7 +45,7 @@ from ..langs import Lang
 from ..masking import WORD, numeric_tokens
 from ..model import Span
 
-_FLAGS = {"noart", "exact", "fem", "masc", "verb"}
+_FLAGS = {"noart", "exact", "fem", "masc", "verb", "adj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,8 @@ def as_glossary(rules: Sequence[Rule], tgt: str, src: str = "fr") -> Glossary:
     for i, r in enumerate(rules):
         kind = "abbreviation" if "exact" in r.flags else "phrase"
         concepts.append(Concept(
-            f"{prefix}{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
+            f"{prefix}{tgt}-{i}" + ("-verb" if "verb" in r.flags else "")
+            + ("-adj" if "adj" in r.flags else ""),
             (Term(r.source, src, type=kind),
              Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
             domain=r.family, article="none" if "noart" in r.flags else ""))
@@ -194,6 +199,17 @@ class _PhraseEngine(GlossaryEngine):
             if chosen is None:
                 continue
             term, target, plural = chosen
+            if m.concept.id.endswith("-adj"):
+                # The rendering goes before the noun it follows, in one form: the engine
+                # reads the placeholder as a numeral there (des 90417 vols → the 90417 flights).
+                noun = _NOUN_BEFORE.search(text, pos, m.span.start)
+                if noun is None or noun.group(1).casefold() in _NOT_NOUNS:
+                    continue
+                token = next(tokens)
+                pieces += [piece(pos, noun.start(1)), token + " ", piece(noun.start(1), noun.end(1))]
+                pos = m.span.end
+                slots.append(Slot(token, m, term, term.text, False))
+                continue
             target = _contraction(m, target, tgt, text[m.span.end:])
             # An indefinite article before a placeholder reads as the numeral ("one
             # training programme", "uno apoyo"): it goes into the rendering.
@@ -288,6 +304,13 @@ def _verb_context(text: str, start: int, end: int) -> bool:
     return not _NOT_BEFORE_VERB.search(text[:start]) and bool(_BEFORE_OBJECT.match(text, end))
 
 
+# The noun an "adj" rule follows: the word right before it (not a determiner or a verb form
+# the adjective would be the attribute of: est prioritaire).
+_NOUN_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
+_NOT_NOUNS = {"le", "la", "les", "un", "une", "des", "du", "de", "est", "sont", "était", "étaient",
+              "sera", "seront", "soit", "être", "devient", "deviennent", "reste", "restent",
+              "très", "plus", "moins", "si", "aussi", "et", "ou", "comme", "jugé", "jugée", "jugés",
+              "jugées", "considéré", "considérée", "considérés", "considérées"}
 _VERB_FAMILIES = {"reporting verbs", "verb phrases", "verbs of reports and surveys"}
 _INDEFINITE = re.compile(r"(?:^|(?<=\s))([Uu]ne?) $")
 _HAS_ARTICLE = re.compile(r"(?:a|an|the|un|una|el|la|los|las)\b", re.IGNORECASE)

@@ -162,6 +162,17 @@ _MASS_ARTICLE = re.compile(
     rf"who|is|was|are|were|will|has|have|through|during|since|until|under|among|within)\b)")
 
 
+# English mass nouns the engine puts in the plural as French does (des progrès → "progresses",
+# des informations → "informations"). Those that are also a verb in -es ("it progresses") only
+# where a verb cannot be: after a determiner, an adjective of degree or a verb of making.
+_MASS_PLURAL = re.compile(r"\b(information|equipment|advice|evidence|feedback|knowledge|"
+                          r"expertise|leadership)s\b", re.IGNORECASE)
+_MASS_VERB_PLURAL = re.compile(
+    r"(?i:\b(the|of|some|any|no|much|more|less|real|great|good|tangible|significant|"
+    r"considerable|major|notable|remarkable|substantial|such|further|make|made|making|"
+    r"makes|achieve|achieved|achieving|record|recorded) )(progress|research)es\b")
+
+
 # French puts a comparative after its noun (des contrôles plus rapides et plus sûrs) and the
 # engine keeps the order: "Controls faster and safer". Only where no verb can come before the
 # noun (start of a sentence or title, after of/with/for), so "make controls faster" stays.
@@ -269,6 +280,8 @@ def postedit(text: str, lang: str) -> str:
     if lang == "en":
         for rx, repl in _RULES_EN:
             text = rx.sub(repl, text)
+        text = _MASS_PLURAL.sub(r"\1", text)
+        text = _MASS_VERB_PLURAL.sub(r"\1 \2", text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
@@ -290,9 +303,13 @@ class PostEdited(Wrapper):
                         n_best: int = 1) -> list[Translation]:
         out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         code = tgt.code
-        return [
-            replace(tr, text=postedit(tr.text, code),
-                    hypotheses=tuple(replace(h, text=postedit(h.text, code))
-                                     for h in tr.hypotheses))
-            for tr in out
-        ]
+        results = []
+        for tr in out:
+            text = postedit(tr.text, code)
+            # A word a rule put right ("progresses" → progress) no longer leaks.
+            unknown = tuple(u for u in tr.unknown
+                            if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
+            results.append(replace(tr, text=text, unknown=unknown,
+                                   hypotheses=tuple(replace(h, text=postedit(h.text, code))
+                                                    for h in tr.hypotheses)))
+        return results
