@@ -57,9 +57,25 @@ def test_preedit(raw, edited):
     ("places *ciblés , then", "en", "places ciblés, then"),
     ("in the the region", "en", "in the region"),
     ("( IOM )", "en", "(IOM)"),
+    # a space before the full stop, also when a closing quote follows it
+    ("“IOM engages .”", "en", "“IOM engages.”"),
+    ("«La OIM se compromete .»", "es", "«La OIM se compromete.»"),
+    # French keeps its own spaces
+    ("« L'OIM s'engage » : oui ; non !", "fr", "« L'OIM s'engage » : oui ; non !"),
+    ("( OIM ) , bien .", "fr", "(OIM), bien."),
 ])
 def test_clean(raw, lang, cleaned):
     assert clean(raw, lang) == cleaned
+
+
+@pytest.mark.parametrize("raw, source, cleaned", [
+    ("nous ne sommes pas allés loin.", "We have not gone far.", "Nous ne sommes pas allés loin."),
+    ("« nous devons agir »", "“We must act”", "« Nous devons agir »"),
+    ("iPhone est là", "iPhone is there", "iPhone est là"),
+    ("le texte", "le texte", "le texte"),
+])
+def test_clean_gives_the_first_word_the_source_capital(raw, source, cleaned):
+    assert clean(raw, "fr", source) == cleaned
 
 
 def test_clean_keeps_marks_written_in_the_source():
