@@ -218,6 +218,11 @@ def rewrite(text: str, head: str, modifier: str, lemma: str, also: str = "",
     return rx.sub(swap, text)
 
 
+def _lower(word: str) -> str:
+    """The word as it reads inside a phrase: an acronym (AIDS) keeps its capitals."""
+    return word if word.isupper() and len(word) > 1 else word.casefold()
+
+
 def _same_word(form: str, lemma: str) -> bool:
     a, b = form.casefold(), lemma.casefold()
     return a.startswith(b[:max(3, len(b) - 1)])
@@ -253,7 +258,6 @@ class Compounds(Wrapper):
                 # not another word of the same spelling (livre: book / delivers).
                 if all(_PLAIN.fullmatch(w) for w in got[:3 + 2 * bool(p.also)]) and \
                         _same_word(got[1], got[2]) and (not p.also or _same_word(got[3], got[4])):
-                    text = rewrite(text, got[0], got[1], got[2].casefold(), got[3],
-                                   got[4].casefold())
+                    text = rewrite(text, got[0], got[1], _lower(got[2]), got[3], _lower(got[4]))
             results.append(tr if text == tr.text else replace(tr, text=text))
         return results
