@@ -57,9 +57,25 @@ def test_preedit(raw, edited):
     ("places *ciblés , then", "en", "places ciblés, then"),
     ("in the the region", "en", "in the region"),
     ("( IOM )", "en", "(IOM)"),
+    # a space before the full stop, also when a closing quote follows it
+    ("“IOM engages .”", "en", "“IOM engages.”"),
+    ("«La OIM se compromete .»", "es", "«La OIM se compromete.»"),
+    # French keeps its own spaces
+    ("« L'OIM s'engage » : oui ; non !", "fr", "« L'OIM s'engage » : oui ; non !"),
+    ("( OIM ) , bien .", "fr", "(OIM), bien."),
 ])
 def test_clean(raw, lang, cleaned):
     assert clean(raw, lang) == cleaned
+
+
+@pytest.mark.parametrize("raw, source, cleaned", [
+    ("nous ne sommes pas allés loin.", "We have not gone far.", "Nous ne sommes pas allés loin."),
+    ("« nous devons agir »", "“We must act”", "« Nous devons agir »"),
+    ("iPhone est là", "iPhone is there", "iPhone est là"),
+    ("le texte", "le texte", "le texte"),
+])
+def test_clean_gives_the_first_word_the_source_capital(raw, source, cleaned):
+    assert clean(raw, "fr", source) == cleaned
 
 
 def test_clean_keeps_marks_written_in_the_source():
@@ -120,6 +136,12 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("a great deal of support, a lot of assistance.", "en",
      "a great deal of support, a lot of assistance."),
     ("un apoyo psicosocial", "es", "un apoyo psicosocial"),
+    # ... nor the plural French gives it
+    ("to make tangible progresses, the progresses made", "en",
+     "to make tangible progress, the progress made"),
+    ("Informations and equipments", "en", "Information and equipment"),
+    ("The work progresses well; IOM researches it", "en",
+     "The work progresses well; IOM researches it"),
     # a comparative the French put after its noun goes before it
     ("Controls faster and safer", "en", "Faster and safer controls"),
     ("He spoke. Borders safer for migrants.", "en", "He spoke. Safer borders for migrants."),
@@ -152,6 +174,13 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("migrants of Guinea, of Mali and of the Côte d'Ivoire", "en",
      "migrants of Guinea, Mali and Côte d'Ivoire"),
     ("from Mali and from the Niger", "en", "from Mali and the Niger"),
+    # ... when the engine wrote "of" for one "de" and "from" for another, and the first name too
+    ("Migrants from Guinea, of Mali and of Côte d'Ivoire", "en",
+     "Migrants from Guinea, Mali and Côte d'Ivoire"),
+    ("experts of the Burkina Faso, from Guinea and of the Niger", "en",
+     "experts of Burkina Faso, Guinea and the Niger"),
+    ("flights from Dakar and to Bamako", "en", "flights from Dakar and to Bamako"),
+    ("the Secretariat of the ACP and of the EU", "en", "the Secretariat of the ACP and the EU"),
     ("of the workers and of the employers", "en", "of the workers and of the employers"),
     ("in Agadez and in Niamey", "en", "in Agadez and in Niamey"),
     # an organisation's acronym goes first
@@ -159,6 +188,13 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("with the support of IOM.", "en", "with IOM's support."),
     ("the head of the office of IOM", "en", "the head of the office of IOM"),
     ("a member of IOM, the spread of COVID", "en", "a member of IOM, the spread of COVID"),
+    # an office, a post or a meeting is named by its town first; a country keeps "of"
+    ("head of the post of Makalondi.", "en", "head of the Makalondi post."),
+    ("The workshop of Dakar, regional office of Dakar", "en",
+     "The Dakar workshop, Dakar regional office"),
+    ("the office of Niger, the city of Bangui", "en", "the office of Niger, the city of Bangui"),
+    ("the office of Dakar Port, the centre of Mali", "en",
+     "the office of Dakar Port, the centre of Mali"),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited

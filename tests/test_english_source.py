@@ -130,3 +130,17 @@ def test_shipped_reverse_ambiguities_are_few_and_known():
     assert [t for t, _ in ambiguous(load_default(), "en")] == [
         "INTERPOL", "MRC", "cash-based assistance", "country of destination",
         "freedom of movement"]
+
+
+@needs_apertium
+def test_english_titles_quotes_and_capitals_in_the_drafts():
+    engine = build("apertium")
+    en = Lang.parse("en")
+    es = engine.translate_batch(["Mr. Smith and Dr. Jones met the minister.",
+                                 '"We are ready," said Ms. Diallo.'], en, Lang.parse("es"))
+    assert "Smith y el Dr. Jones" in es[0].text and " Y " not in es[0].text
+    assert es[1].text.startswith("«Estamos") and "», dijo la Sra. Diallo" in es[1].text
+    fr = engine.translate_batch(['"We are ready," said Ms. Diallo.', "We haven't gone far."],
+                                en, Lang.parse("fr"))
+    assert fr[0].text.startswith("« Nous") and "», a dit Mme Diallo" in fr[0].text
+    assert fr[1].text.startswith("Nous")

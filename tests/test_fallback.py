@@ -138,3 +138,34 @@ def test_retried_words_do_not_change_each_other():
     alone = UnknownFallback(create("apertium")).translate_batch(texts[1:], FR, EN)
     assert together[1].text == alone[0].text
     assert "scourges" in alone[0].text
+
+
+@needs_apertium
+def test_a_leak_the_sentence_chose_is_traced_too():
+    # Alone after a number "participants" is participantes; at the head of a sentence (and
+    # after an unknown word) the hop makes it concursantes, which spa-eng does not know.
+    _needs_routes()
+    text = "Participants de la région."
+    raw = create("apertium").translate_batch([text], FR, EN)[0]
+    assert "Concursantes" in raw.unknown
+    out = UnknownFallback(create("apertium")).translate_batch([text], FR, EN)[0]
+    assert out.text.startswith("Participants") and not out.unknown
+
+
+def test_french_cognates_try_the_accents():
+    from toolkit.drafting.fallback import cognates_fr
+
+    assert "vulnérabilité" in cognates_fr("vulnerabilidad")
+    assert "vulnérabilité" in cognates_fr("vulnerability")
+    assert cognates_fr("table") == []
+
+
+@needs_apertium
+def test_a_spanish_leak_in_an_english_to_french_draft_gets_its_cognate():
+    _needs_routes()
+    text = "Trafficking networks exploit the vulnerability of women."
+    raw = create("apertium").translate_batch([text], Lang.parse("en"), Lang.parse("fr"))[0]
+    assert "vulnerabilidad" in raw.unknown
+    out = UnknownFallback(create("apertium")).translate_batch(
+        [text], Lang.parse("en"), Lang.parse("fr"))[0]
+    assert "vulnérabilité" in out.text and "vulnerabilidad" not in out.unknown

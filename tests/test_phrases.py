@@ -125,7 +125,7 @@ def test_compounds_read_as_one_noun():
     assert "handover" in out and "reference" not in out
     assert "queue" in _en("La file d'attente dépassait quatre heures.")
     out = _en("L'OIM équipe trois postes frontaliers et le poste de Makalondi.")
-    assert "border posts" in out and "squares" not in out and "post of Makalondi" in out
+    assert "border posts" in out and "squares" not in out and "the Makalondi post" in out
     assert "puestos fronterizos" in _es("Trois postes frontaliers ont été équipés.")
     # a word rule does not swallow the longer compound it is part of
     assert "workstation" in _en("Chaque poste de travail est équipé.")
@@ -208,3 +208,20 @@ def test_adjectives_the_pivot_leaks_come_with_their_noun():
     assert "distritos de Bangui" in _es("Dans les 3e, 4e et 5e arrondissements de Bangui.")
     # the same adjective with another noun is left to the engine, not forced
     assert "French-speaking" not in _en("Elle est francophone.")
+
+
+@needs_apertium
+def test_an_adj_rule_puts_the_adjective_before_any_noun():
+    out = _en("L'équipe a inspecté des vols prioritaires.")
+    assert "priority flights" in out and "prioritarios" not in out
+    out = _en("Les officiers ont été formés sur la législation centrafricaine.")
+    assert "Central African legislation" in out and "centrafricaine" not in out
+    # an attribute after a verb is no noun's adjective: left to the engine
+    assert "priority" not in _en("Ces vols sont prioritaires.")
+    # Spanish puts the adjective after its noun, as French does
+    assert "vuelos prioritarios" in _es("L'équipe a inspecté des vols prioritaires.")
+
+
+def test_adj_is_a_known_flag():
+    rules = phrases.parse("# family: x\nprioritaire\tpriority\tadj\n")
+    assert rules[0].flags == {"adj"}

@@ -15,6 +15,10 @@ _GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*(.*?)[ \u00a0\u202f]*»", re.DOTALL
 _LONE_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _LONE_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
 _INNER_SPACE = re.compile(r"«[ \u00a0\u202f]+|[ \u00a0\u202f]+»")
+# English quotation marks, straight or curly, as a pair in one unit (an English source's).
+_ENGLISH_QUOTES = re.compile(r'(?:"|“)[ \u00a0\u202f]*([^"“”«»]+?)[ \u00a0\u202f]*(?:"|”)')
+# English puts the comma of reported speech inside the quotes; French and Spanish after them.
+_COMMA_INSIDE = re.compile(r"[,][ \u00a0\u202f]*»")
 
 
 def localise(text: str, lang: str) -> str:
@@ -26,7 +30,12 @@ def localise(text: str, lang: str) -> str:
     'Le retour volontaire”, a-t-il dit.'
     >>> localise("« Gracias » : sí", "es")
     '«Gracias»: sí'
+    >>> localise('" Estamos listos," dijo.', "es"), localise("“Nous sommes prêts,” a dit", "fr")
+    ('«Estamos listos», dijo.', '« Nous sommes prêts », a dit')
     """
+    if lang.startswith(("fr", "es", "ca", "pt", "gl", "it", "oc")) and "«" not in text:
+        text = _ENGLISH_QUOTES.sub(lambda m: f"« {m.group(1)} »", text)
+        text = _COMMA_INSIDE.sub(" »,", text)
     if lang.startswith("fr"):
         return text
     text = _SPACE_BEFORE.sub(r"\1", text)

@@ -6,6 +6,7 @@ measure each one. :func:`stack` puts them around an engine in this order,
 innermost first::
 
     engine → unknown (retry unknown words by another route)
+           → compounds (French "noun de noun" in English order)
            → phrases (institutional multiword expressions, below the glossary)
            ... the glossary (stack.build) ...
            → preedit (source forms the engine knows; inside span protection)
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 
 from ..engines.base import Engine
 
-INNER = ("unknown", "phrases")  # below the glossary
+INNER = ("unknown", "compounds", "phrases")  # below the glossary
 PROTECTED = ("preedit",)  # inside span protection, above the glossary
 OUTER = ("numbers", "postedit", "cleanup")  # on the restored output
 LAYERS = INNER + PROTECTED + OUTER
@@ -50,6 +51,10 @@ def wrap_inner(engine: Engine, layers: Iterable[str] = DEFAULT) -> Engine:
         from .fallback import UnknownFallback
 
         engine = UnknownFallback(engine)
+    if "compounds" in chosen:
+        from .compounds import Compounds
+
+        engine = Compounds(engine)
     if "phrases" in chosen:
         from .phrases import Phrases
         from .phrases_en import PhrasesEn

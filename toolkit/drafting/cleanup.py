@@ -17,8 +17,13 @@ from ..langs import Lang
 from ..markers import MARK_CHARS, unmark
 
 _MULTI = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_BEFORE_PUNCT = re.compile(r"(?<=[\w”»)])[ \t]+(?=[,.;:!?)](?:\s|$))")
+# A space the engine left before punctuation, also where a closing quote follows it
+# ("engages .”").
+_BEFORE_PUNCT = re.compile(r"(?<=[\w”»)])[ \t]+(?=[,.;:!?)](?:[\s”»\"’)]|$))")
 _AFTER_OPEN = re.compile(r"([(“«¿¡])[ \t]+")
+# French keeps its spaces inside guillemets and before ; : ! ?
+_FR_BEFORE_PUNCT = re.compile(r"(?<=[\w”»)])[ \t]+(?=[,.)](?:[\s”»\"’)]|$))")
+_FR_AFTER_OPEN = re.compile(r"([(“¿¡])[ \t]+")
 # English puts the comma of reported speech inside the quotation marks.
 _EN_QUOTE_COMMA = re.compile(r"”,(?=\s)")
 _DOUBLE_WORD = re.compile(r"\b(the|of|to|in|a|el|la|de|en)\s+\1\b", re.IGNORECASE)
@@ -35,14 +40,32 @@ def clean(text: str, lang: str, source: str = "") -> str:
     # Units are trimmed sentences: an edge space is the engine's, not the author's.
     body = text.strip(" \t")
     body = _MULTI.sub(" ", body)
-    body = _BEFORE_PUNCT.sub("", body)
-    body = _AFTER_OPEN.sub(r"\1", body)
+    french = lang == "fr"
+    body = (_FR_BEFORE_PUNCT if french else _BEFORE_PUNCT).sub("", body)
+    body = (_FR_AFTER_OPEN if french else _AFTER_OPEN).sub(r"\1", body)
     if not any(c in source for c in MARK_CHARS):
         body = unmark(body)
     body = _DOUBLE_WORD.sub(r"\1", body)
     if lang == "en":
         body = _EN_QUOTE_COMMA.sub(",”", body)
-    return body
+    return _capital_like(body, source)
+
+
+# The first letter of a unit, after opening marks and inline codes.
+_FIRST = re.compile(r"^(?:<[^>]*>|[\s\"“«(¿¡'‘\-–—*])*([^\W\d_])")
+
+
+def _capital_like(body: str, source: str) -> str:
+    """A unit the source starts with a capital starts with one in the target too.
+
+    The engine moves words around the first one ("We have not gone" → "nous ne sommes pas
+    allés", the Spanish "No" having come first), and the capital stays where it was.
+    """
+    src, out = _FIRST.match(source), _FIRST.match(body)
+    if not src or not out or not src.group(1).isupper() or not out.group(1).islower():
+        return body
+    i = out.start(1)
+    return body[:i] + body[i].upper() + body[i + 1:]
 
 
 class Cleaned(Wrapper):

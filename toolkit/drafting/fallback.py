@@ -1,6 +1,6 @@
 """Unknown words: retried through another installed Apertium route before they leak.
 
-A pivot route (fr→es→en) leaks words of two languages: French words the
+A pivot route (fr→es→en, en→es→fr) leaks words of two languages: French words the
 first hop does not know (*ciblés*) and Spanish words the second hop does not
 know (*movilizado*, from *mobilisé*). Each such word is traced back to its
 French source word (a Spanish leak by translating the sentence's words one
@@ -37,6 +37,37 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")  # an apostrophe ends a word: d'|humaniser
 # Regular French → English cognate endings, longest first.
 _COGNATES = (("abilité", "ability"), ("ibilité", "ibility"), ("ité", "ity"), ("ités", "ities"),
              ("isme", "ism"), ("ismes", "isms"), ("tion", "tion"), ("tions", "tions"))
+
+
+# Regular endings of English and Spanish words with a French cognate (vulnerability,
+# vulnerabilidad → vulnérabilité), longest first; accents are tried against the analyser.
+_COGNATES_FR = (("abilities", "abilités"), ("ability", "abilité"), ("ities", "ités"),
+                ("ity", "ité"), ("idades", "ités"), ("idad", "ité"), ("dades", "tés"),
+                ("dad", "té"), ("ciones", "tions"), ("ción", "tion"), ("tions", "tions"),
+                ("tion", "tion"), ("isms", "ismes"), ("ism", "isme"), ("ismo", "isme"),
+                ("ista", "iste"), ("ists", "istes"), ("ist", "iste"), ("ical", "ique"),
+                ("ic", "ique"), ("ico", "ique"), ("ica", "ique"), ("ous", "eux"), ("oso", "eux"),
+                ("osa", "euse"), ("ive", "if"), ("ivo", "if"), ("iva", "ive"), ("ment", "ment"),
+                ("miento", "ment"))
+
+
+def cognates_fr(word: str) -> list[str]:
+    """French cognates of an English or Spanish word by its ending, with the accents French
+    may put on an e (for the analyser to choose from).
+
+    >>> "vulnérabilité" in cognates_fr("vulnerabilidad")
+    True
+    """
+    low = _plain(word.casefold())
+    for end, fr in sorted(_COGNATES_FR, key=lambda p: -len(p[0])):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            base = low[: -len(end)] + fr
+            es = [i for i, c in enumerate(base) if c == "e" and i < len(base) - len(fr) + 1]
+            out = [base]
+            for i in es:
+                out += [v[:i] + "é" + v[i + 1:] for v in list(out)]
+            return out[:32]
+    return []
 
 
 def _plain(word: str) -> str:
@@ -141,7 +172,7 @@ class UnknownFallback(Wrapper):
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
         try:
-            used = self.inner.route(src, tgt) if src.code == "fr" else []
+            used = self.inner.route(src, tgt)
         except Exception:  # noqa: BLE001 - not an Apertium route: nothing to retry with
             used = []
         alt = self._alternative(src, tgt) if len(used) > 1 else None
@@ -185,7 +216,11 @@ class UnknownFallback(Wrapper):
         back: dict[str, str] = {}
         if words_to_map:
             ordered = sorted(words_to_map)
-            for fr, es in zip(ordered, self._run([first], ordered)):
+            # A word alone after the line's number reads as counted (91000 participants →
+            # participantes); after a colon it gets the hop's other choice (→ concursantes),
+            # which a sentence may have made: both are traced back.
+            alone = self._run([first], ordered + [": " + w for w in ordered])
+            for fr, es in zip(ordered + ordered, alone):
                 for w in _WORD.findall(unmark(es or "")):
                     back.setdefault(w.casefold(), fr)
         # 2. Translate the French words alone through the other route.
@@ -194,9 +229,18 @@ class UnknownFallback(Wrapper):
         fixed: dict[str, tuple[str, str]] = {}
         routed = dict(zip(french, self._run(alt, french))) if alt and french else {}
         guesses = {fr: cognate(fr) for fr in french} if tgt.code == "en" else {}
+        # Into French: cognates of the source word and of the pivot's leak (vulnerabilidad).
+        french_guesses: dict[str, list[str]] = {}
+        if tgt.code == "fr":
+            for m in leaks.values():
+                for u, fr in m.items():
+                    word = fr or back.get(u.casefold(), "")
+                    if word:
+                        french_guesses.setdefault(word, []).extend(
+                            cognates_fr(word) + (cognates_fr(u) if u != word else []))
         candidates = {fr.casefold() for fr in french} | {
             w.casefold() for t in list(routed.values()) + list(guesses.values()) if t
-            for w in _WORD.findall(t)}
+            for w in _WORD.findall(t)} | {g for gs in french_guesses.values() for g in gs}
         known = self._known(candidates, tgt)
         for fr in french:
             new = routed.get(fr)
@@ -207,6 +251,8 @@ class UnknownFallback(Wrapper):
                 fixed[fr] = (new, " → ".join(alt or ()))
             elif (guess := guesses.get(fr)) and guess in known:
                 fixed[fr] = (guess, "cognate")
+            elif found := [g for g in french_guesses.get(fr, ()) if g in known]:
+                fixed[fr] = (found[0], "cognate")
         # 3. Put the replacements into each unit.
         for i, mapping in leaks.items():
             tr = results[i]

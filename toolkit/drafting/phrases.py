@@ -13,7 +13,11 @@ commas: ``noart`` (drop the target article the engine puts before it, as for
 a title), ``exact`` (match case-sensitively, for abbreviations such as
 ``S.E.``), ``fem``/``masc`` (gender of a Spanish rendering, for the article
 before it), ``verb`` (the reading of a word that is also a noun, used where no
-determiner comes before it and an object follows: *l'OIM équipe trois postes*).
+determiner comes before it and an object follows: *l'OIM équipe trois postes*),
+``adj`` (an adjective French puts after its noun and English before it, in one
+form: *vols prioritaires* → priority flights, *législation centrafricaine* →
+Central African legislation; the rule gives the adjective alone and the
+rendering goes before the noun the engine translates).
 Matching goes through the glossary's French matcher (inflection,
 elision, apostrophe variants), and rules are applied with the glossary's own
 protect-and-restore machinery: each expression becomes a number-like
@@ -41,7 +45,7 @@ from ..langs import Lang
 from ..masking import WORD, numeric_tokens
 from ..model import Span
 
-_FLAGS = {"noart", "exact", "fem", "masc", "verb"}
+_FLAGS = {"noart", "exact", "fem", "masc", "verb", "adj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,8 @@ def as_glossary(rules: Sequence[Rule], tgt: str, src: str = "fr") -> Glossary:
     for i, r in enumerate(rules):
         kind = "abbreviation" if "exact" in r.flags else "phrase"
         concepts.append(Concept(
-            f"{prefix}{tgt}-{i}" + ("-verb" if "verb" in r.flags else ""),
+            f"{prefix}{tgt}-{i}" + ("-verb" if "verb" in r.flags else "")
+            + ("-adj" if "adj" in r.flags else ""),
             (Term(r.source, src, type=kind),
              Term(r.target, tgt, type=kind, gender=_gender(r.flags))),
             domain=r.family, article="none" if "noart" in r.flags else ""))
@@ -129,9 +134,21 @@ class _PhraseEngine(GlossaryEngine):
         found = [Match(c, t, Span(m.start(), m.end(), m.group(), c.id))
                  for rx, c, t in self._dotted for m in rx.finditer(text)]
         taken = [(m.span.start, m.span.end) for m in found]
-        found += [m for m in self._words(text, src)
-                  if all(m.span.end <= a or m.span.start >= b for a, b in taken)]
-        return sorted(found, key=lambda m: m.span.start)
+        # An inline code inside an expression (<g1>86 agents</g1> de police) comes as a
+        # placeholder between its words: the words are matched without it.
+        # Matches that hold no placeholder are taken from the text itself (the context
+        # checks of _words read it as it is).
+        words = [m for m in self._words(text, src)
+                 if all(m.span.end <= x or m.span.start >= y for x, y in taken)]
+        bare, where = _without_placeholders(text)
+        if bare != text:
+            for m in self._words(bare, src):
+                a, b = where[m.span.start], where[m.span.end - 1] + 1
+                if b - a != m.span.end - m.span.start and \
+                        all(b <= x or a >= y for x, y in taken):
+                    words = [w for w in words if w.span.end <= a or w.span.start >= b]
+                    words.append(replace(m, span=Span(a, b, text[a:b], m.span.kind)))
+        return sorted(found + words, key=lambda m: m.span.start)
 
     def _words(self, text: str, src: str) -> list[Match]:
         """Word matches; among rules matching one span, the one written as the text is.
@@ -182,6 +199,17 @@ class _PhraseEngine(GlossaryEngine):
             if chosen is None:
                 continue
             term, target, plural = chosen
+            if m.concept.id.endswith("-adj"):
+                # The rendering goes before the noun it follows, in one form: the engine
+                # reads the placeholder as a numeral there (des 90417 vols → the 90417 flights).
+                noun = _NOUN_BEFORE.search(text, pos, m.span.start)
+                if noun is None or noun.group(1).casefold() in _NOT_NOUNS:
+                    continue
+                token = next(tokens)
+                pieces += [piece(pos, noun.start(1)), token + " ", piece(noun.start(1), noun.end(1))]
+                pos = m.span.end
+                slots.append(Slot(token, m, term, term.text, False))
+                continue
             target = _contraction(m, target, tgt, text[m.span.end:])
             # An indefinite article before a placeholder reads as the numeral ("one
             # training programme", "uno apoyo"): it goes into the rendering.
@@ -212,11 +240,54 @@ class _PhraseEngine(GlossaryEngine):
             token = next(tokens)
             # An elided end (d', l') was glued to the next word: keep them apart.
             glue = " " if m.span.text[-1:] in "'’" else ""
-            pieces += [piece(pos, m.span.start), token + glue]
+            before, after = _codes_inside(m.span.text, text[m.span.end:])
+            pieces += [piece(pos, m.span.start), before + token + after + glue]
             pos = m.span.end
             slots.append(Slot(token, m, term, target, plural))
         pieces.append(piece(pos, len(text)))
         return Plan(text, "".join(pieces), tuple(slots))
+
+
+def _without_placeholders(text: str) -> tuple[str, list[int]]:
+    """``text`` without the placeholders that stand between two words, and for each of its
+    characters the offset in ``text``."""
+    out, where, pos = [], [], 0
+    for m in _BETWEEN.finditer(text):
+        if _TAKES_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        out.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where
+
+
+def _codes_inside(matched: str, rest: str) -> tuple[str, str]:
+    """The placeholders inside a matched expression, to go before and after its rendering.
+
+    A code inside an expression is one end of a pair: an opening one, whose pair closes
+    right after the expression (agents <g1>de police</g1>), goes before the rendering, so
+    the pair wraps it; any other (a closing one: <g1>86 agents</g1> de police) goes after,
+    so the pair still holds the words before it and now the whole expression too.
+    """
+    inside = WORD.findall(matched)
+    if not inside:
+        return "", ""
+    follow = re.match(r"\s*ZXQ(\d+)QZ", rest)
+    before = [n for n in inside if follow and int(follow.group(1)) == int(n) + 1]
+    after = [n for n in inside if n not in before]
+    return ("".join(f"ZXQ{n}QZ " for n in before), "".join(f" ZXQ{n}QZ" for n in after))
+
+
+# A placeholder with the space after it, between two words.
+_BETWEEN = re.compile(r"(?<=\w )ZXQ\d+QZ (?=\w)")
+# Words that take a number after them (des 15 dernières années, plus de 20): a placeholder
+# there is a number, not an inline code, and stays a break between words.
+_TAKES_NUMBER = re.compile(
+    r"(?:\b(?:le|la|les|un|une|des|du|de|au|aux|à|ce|ces|cet|cette|son|sa|ses|leur|leurs|nos|"
+    r"notre|vos|votre|plus|moins|et|ou|par|pour|sur|dans|en|avec|sans|entre|vers|environ|"
+    r"près|chaque|quelques|dont|soit|sont|est|ont|a)|['’]) $", re.IGNORECASE)
 
 
 _NOT_BEFORE_VERB = re.compile(
@@ -233,6 +304,13 @@ def _verb_context(text: str, start: int, end: int) -> bool:
     return not _NOT_BEFORE_VERB.search(text[:start]) and bool(_BEFORE_OBJECT.match(text, end))
 
 
+# The noun an "adj" rule follows: the word right before it (not a determiner or a verb form
+# the adjective would be the attribute of: est prioritaire).
+_NOUN_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
+_NOT_NOUNS = {"le", "la", "les", "un", "une", "des", "du", "de", "est", "sont", "était", "étaient",
+              "sera", "seront", "soit", "être", "devient", "deviennent", "reste", "restent",
+              "très", "plus", "moins", "si", "aussi", "et", "ou", "comme", "jugé", "jugée", "jugés",
+              "jugées", "considéré", "considérée", "considérés", "considérées"}
 _VERB_FAMILIES = {"reporting verbs", "verb phrases", "verbs of reports and surveys"}
 _INDEFINITE = re.compile(r"(?:^|(?<=\s))([Uu]ne?) $")
 _HAS_ARTICLE = re.compile(r"(?:a|an|the|un|una|el|la|los|las)\b", re.IGNORECASE)

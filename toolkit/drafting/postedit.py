@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
@@ -161,6 +162,17 @@ _MASS_ARTICLE = re.compile(
     rf"who|is|was|are|were|will|has|have|through|during|since|until|under|among|within)\b)")
 
 
+# English mass nouns the engine puts in the plural as French does (des progrès → "progresses",
+# des informations → "informations"). Those that are also a verb in -es ("it progresses") only
+# where a verb cannot be: after a determiner, an adjective of degree or a verb of making.
+_MASS_PLURAL = re.compile(r"\b(information|equipment|advice|evidence|feedback|knowledge|"
+                          r"expertise|leadership)s\b", re.IGNORECASE)
+_MASS_VERB_PLURAL = re.compile(
+    r"(?i:\b(the|of|some|any|no|much|more|less|real|great|good|tangible|significant|"
+    r"considerable|major|notable|remarkable|substantial|such|further|make|made|making|"
+    r"makes|achieve|achieved|achieving|record|recorded) )(progress|research)es\b")
+
+
 # French puts a comparative after its noun (des contrôles plus rapides et plus sûrs) and the
 # engine keeps the order: "Controls faster and safer". Only where no verb can come before the
 # noun (start of a sentence or title, after of/with/for), so "make controls faster" stays.
@@ -186,24 +198,30 @@ def _prepose(m: re.Match[str]) -> str:
 # de la Côte d'Ivoire) and the engine copies them: "of Guinea, of Mali and of the Côte
 # d'Ivoire". English says the preposition once; "the" stays only where the name takes it.
 _NAME = r"[A-Z][\w'’-]*(?:\s(?:d['’])?[A-Z][\w'’-]*)*"
+# The engine may render each "de" of the list as "of" or "from" (from Guinea, of Mali and of
+# Côte d'Ivoire): both stand for the one French preposition, so either may follow the first.
 _NAME_LIST = re.compile(
-    rf"\b(of|from) ((?:the )?{_NAME})((?:, \1 (?:the )?{_NAME})*),? "
-    rf"(and|or) \1 ((?:the )?{_NAME})")
+    rf"\b(of|from) ((?:the )?{_NAME})((?:, (?:of|from) (?:the )?{_NAME})*),? "
+    rf"(and|or) (?:of|from) ((?:the )?{_NAME})")
 _THE_NAMES = {"Niger", "Sudan", "Gambia", "Congo", "Philippines", "Comoros", "Bahamas",
               "Maldives", "Seychelles", "United", "Netherlands", "Central", "Democratic",
-              "Republic", "European", "International", "Ministry", "Government", "Office"}
+              "Republic", "European", "International", "Ministry", "Government", "Office",
+              "Caribbean", "Sahel", "Americas", "Horn", "Gulf", "Lake", "Middle", "Pacific",
+              "Mediterranean", "Maghreb", "Levant", "Balkans", "Organization", "Union"}
 
 
 def _name(item: str) -> str:
     bare = item[4:] if item.startswith("the ") else item
-    return item if bare.split(" ")[0] in _THE_NAMES else bare
+    first = bare.split(" ")[0]
+    # the EU, the ACP: an acronym that had its article keeps it
+    return item if first in _THE_NAMES or (len(first) > 1 and first.isupper()) else bare
 
 
 def _list_once(m: re.Match[str]) -> str:
     prep = m.group(1)
-    middle = [x[len(prep) + 1:] for x in m.group(3).split(", ")[1:]]
+    middle = [x.split(" ", 1)[1] for x in m.group(3).split(", ")[1:]]
     items = [m.group(2), *middle]
-    head = ", ".join([items[0], *(_name(x) for x in items[1:])])
+    head = ", ".join(_name(x) for x in items)
     return f"{prep} {head} {m.group(4)} {_name(m.group(5))}"
 
 
@@ -213,6 +231,35 @@ def _list_once(m: re.Match[str]) -> str:
 _OF_ACRONYM = re.compile(
     r"(?<!\bof )\b(the|The) ((?:(?!of\b|and\b|or\b)[\w-]+ ){0,2}(?!of\b)[\w-]+) of "
     r"(?!(?:COVID|HIV|AIDS|SIDA|ID|PDF|SMS|US|UK)\b)([A-Z]{2,8})\b(?![\w'’-])")
+
+
+# "l'atelier de Dakar", "le poste de Makalondi" come out "the workshop of Dakar", "the post of
+# Makalondi"; English names an office, a post or a meeting by its town first (the Dakar
+# workshop). Only these nouns, and only before a one-word town: a country keeps "of" (the
+# office of Niger reads better than "the Niger office"), and so does "the city of Bangui".
+_SITE_NOUN = (r"(?:(?:regional|national|country|sub-regional|field|liaison|main|border|transit|"
+              r"reception|training) )?(?:office|offices|sub-office|post|posts|workshop|"
+              r"workshops|centre|centres|center|centers|camp|camps|conference|meeting|seminar|"
+              r"forum|declaration|summit|process|hub)")
+_SITE_OF = re.compile(
+    rf"(?<![\w-])(?:(the|The) )?({_SITE_NOUN}) of ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
+    r"(?![\w'’-]| [A-Z])")
+
+
+@cache
+def _countries_en() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").territories.values())
+
+
+def _site_first(m: re.Match[str]) -> str:
+    article, noun, town = m.group(1), m.group(2), m.group(3)
+    if town in _countries_en() or town in _THE_NAMES:
+        return m.group(0)
+    if article:
+        return f"{article} {town} {noun}"
+    return f"{town} {noun}"
 
 
 def _acronym_first(m: re.Match[str]) -> str:
@@ -233,10 +280,13 @@ def postedit(text: str, lang: str) -> str:
     if lang == "en":
         for rx, repl in _RULES_EN:
             text = rx.sub(repl, text)
+        text = _MASS_PLURAL.sub(r"\1", text)
+        text = _MASS_VERB_PLURAL.sub(r"\1 \2", text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
         text = _OF_ACRONYM.sub(_acronym_first, text)
+        text = _SITE_OF.sub(_site_first, text)
     if lang == "es":
         text = _ES_TITLE_CONTEXT.sub(_es_title, text)
         text = _ES_NAME_ARTICLE.sub(_es_name_article, text)
@@ -253,9 +303,13 @@ class PostEdited(Wrapper):
                         n_best: int = 1) -> list[Translation]:
         out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         code = tgt.code
-        return [
-            replace(tr, text=postedit(tr.text, code),
-                    hypotheses=tuple(replace(h, text=postedit(h.text, code))
-                                     for h in tr.hypotheses))
-            for tr in out
-        ]
+        results = []
+        for tr in out:
+            text = postedit(tr.text, code)
+            # A word a rule put right ("progresses" → progress) no longer leaks.
+            unknown = tuple(u for u in tr.unknown
+                            if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
+            results.append(replace(tr, text=text, unknown=unknown,
+                                   hypotheses=tuple(replace(h, text=postedit(h.text, code))
+                                                    for h in tr.hypotheses)))
+        return results

@@ -28,8 +28,10 @@ _LATIN = (
 # The engine keeps "U.S."/"US" as the Spanish "EE.UU." and, through the
 # Spanish pivot, gives French "les les EE.UU."; the full name it translates well.
 _US = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|US|USA)(?![\w$])")
-# The title's stop survives the engine next to the French title's own ("M.. Smith").
-_DOUBLE_STOP = re.compile(r"\b(M|Dr|Mme|Pr)\.\.(?= )")
+# The title's stop survives the engine next to the target title's own ("M.. Smith",
+# "Sra.. Diallo"), and after a French title that takes none (Mme. → Mme).
+_DOUBLE_STOP = re.compile(r"\b(M|Dr|Mme|Pr|Sr|Sra|Sres|Sras|Srta|Dra)\.\.(?= )")
+_FR_NO_STOP = re.compile(r"\b(Mme|Mmes|Mlle|Mlles|Dr|Pr)\.(?= [A-ZÀ-Ý]|ZXQ)")
 _UK = re.compile(r"\bU\.\s?K\.(?=\W)")
 _UN = re.compile(r"\bU\.\s?N\.(?=\W)")
 _PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
@@ -72,4 +74,9 @@ class PreEditedEn(Wrapper):
         if src.code != "en":
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         out = self.inner.translate_batch([preedit(t) for t in texts], src, tgt, n_best=n_best)
-        return [replace(tr, text=_DOUBLE_STOP.sub(r"\1.", tr.text)) for tr in out]
+        return [replace(tr, text=_titles(tr.text, tgt.code)) for tr in out]
+
+
+def _titles(text: str, tgt: str) -> str:
+    text = _DOUBLE_STOP.sub(r"\1.", text)
+    return _FR_NO_STOP.sub(r"\1", text) if tgt == "fr" else text

@@ -110,7 +110,9 @@ def _lower_after_names(text: str, source: str, spans: Sequence) -> str:
         pos = text.find(span.text)
         after = _NEXT_WORD.match(text, pos + len(span.text)) if pos >= 0 else None
         word = after.group(1) if after else ""
-        if (word[:1].isupper() and not word.isupper()) or word in ("A", "À"):
+        # An acronym keeps its capitals; a one-letter word is a conjunction or a preposition
+        # (Spanish Y, E, O, U; French À), never an acronym.
+        if word[:1].isupper() and (not word.isupper() or (len(word) == 1 and word != "I")):
             a = after.start(1)
             text = text[:a] + word[0].lower() + text[a + 1:]
     return text
