@@ -134,17 +134,18 @@ def _entry(seg: Segment, obsolete: bool = False, context: str | None = None) -> 
 def _contexts(segs: tuple[Segment, ...]) -> list[str | None]:
     """The msgctxt of each live entry: none, unless the source text repeats or the id has spaces."""
     count = Counter(s.source for s in segs)
-    out: list[str | None] = []
-    for seg in segs:
-        if not _SAFE_ID.match(seg.id):
-            out.append(seg.id)
-        elif count[seg.source] > 1:
-            block, index = position(seg.id)
-            short = f"b{block}s{index}" if (block, index) != (0, 0) or ":b0s0:" in seg.id else ""
-            out.append(short or seg.id)
-        else:
-            out.append(None)
-    return out
+    return [context(seg, count[seg.source] > 1) for seg in segs]
+
+
+def context(seg: Segment, repeated: bool) -> str | None:
+    """The msgctxt of live entry ``seg``; ``repeated``: its source text is another unit's too."""
+    if not _SAFE_ID.match(seg.id):
+        return seg.id
+    if repeated:
+        block, index = position(seg.id)
+        short = f"b{block}s{index}" if (block, index) != (0, 0) or ":b0s0:" in seg.id else ""
+        return short or seg.id
+    return None
 
 
 def _read_state(seg: Segment) -> State:
@@ -156,6 +157,21 @@ def _read_state(seg: Segment) -> State:
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     """Write ``cat`` as a PO file; same catalogue, clock and tool give the same bytes."""
+    base = " ".join(base_token(s) for s in cat.segments)
+    blocks = [header(cat, base, now=now, tool=tool)]
+    blocks += [_entry(seg, context=ctx) for seg, ctx in zip(cat.segments, _contexts(cat.segments))]
+    # polib and Poedit drop "#:" of obsolete entries: they keep the id as msgctxt.
+    blocks += [_entry(seg, obsolete=True, context=seg.id) for seg in cat.obsolete]
+    fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
+
+
+def base_token(seg: Segment) -> str:
+    """What the PO header's base field records for live entry ``seg``."""
+    return f"{base_key(seg.id)}={fingerprint(seg.target, _read_state(seg))}"
+
+
+def header(cat: Catalogue, base: str, *, now: datetime, tool: str) -> str:
+    """The header entry of ``cat`` (its units are not looked at), ``base`` its base field."""
     tgt = Lang.parse(cat.tgt)
     po = polib.POFile(wrapwidth=78, check_for_duplicates=False)
     po.header = f"Translation of {cat.name} ({cat.src} → {cat.tgt}), produced by {tool}."
@@ -179,14 +195,14 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         "X-Toolkit-Format": cat.fmt,
         # The base of a later three-way merge, one token per unit. A header
         # field, not a "#." line per entry: Poedit shows those to translators.
-        BASE_HEADER: " ".join(f"{base_key(s.id)}={fingerprint(s.target, _read_state(s))}"
-                              for s in cat.segments),
+        BASE_HEADER: base,
     }
-    blocks = [str(po).rstrip("\n")]
-    blocks += [_entry(seg, context=ctx) for seg, ctx in zip(cat.segments, _contexts(cat.segments))]
-    # polib and Poedit drop "#:" of obsolete entries: they keep the id as msgctxt.
-    blocks += [_entry(seg, obsolete=True, context=seg.id) for seg in cat.obsolete]
-    fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
+    return str(po).rstrip("\n")
+
+
+def entry(seg: Segment, repeated: bool) -> str:
+    """Live entry ``seg`` as PO text, as :func:`write` puts it (see :func:`context`)."""
+    return _entry(seg, context=context(seg, repeated))
 
 
 def unit_id(entry: polib.POEntry) -> str:

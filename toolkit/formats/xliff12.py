@@ -128,6 +128,18 @@ def _unit(body: etree._Element, seg: Segment, obsolete: bool = False) -> None:
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     """Write ``cat`` as XLIFF 1.2; deterministic for a given clock and tool."""
+    root, body = skeleton(cat, now=now, tool=tool)
+    for seg in cat.segments:
+        _unit(body, seg)
+    if cat.obsolete:
+        group = _sub(body, "group", id="obsolete", resname="obsolete", translate="no")
+        for seg in cat.obsolete:
+            _unit(group, seg, obsolete=True)
+    fp.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def skeleton(cat: Catalogue, *, now: datetime, tool: str) -> tuple[etree._Element, etree._Element]:
+    """The document of ``cat`` without its units: the root and the empty ``<body>``."""
     name, _, version = tool.partition(" ")
     root = etree.Element(_Q + "xliff", nsmap={None: NS}, version="1.2")
     file_el = _sub(
@@ -144,14 +156,12 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     header = _sub(file_el, "header")
     _sub(header, "tool", tool_id=name or "toolkit", tool_name=name or "toolkit",
          tool_version=version or "0")
-    body = _sub(file_el, "body")
-    for seg in cat.segments:
-        _unit(body, seg)
-    if cat.obsolete:
-        group = _sub(body, "group", id="obsolete", resname="obsolete", translate="no")
-        for seg in cat.obsolete:
-            _unit(group, seg, obsolete=True)
-    fp.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return root, _sub(file_el, "body")
+
+
+def add_unit(body: etree._Element, seg: Segment) -> None:
+    """Live unit ``seg`` appended to ``body``, as :func:`write` writes it."""
+    _unit(body, seg)
 
 
 def _text(el: etree._Element | None) -> str:
