@@ -242,7 +242,7 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
     now = datetime.now(UTC).replace(microsecond=0)
     tool = f"toolkit {__version__}"
     run = RunResult(releases=len(docs), targets=tuple(tgts))
-    big, docs = split_streamed(docs, out, tgts)
+    big, docs = split_streamed(docs, out, tgts, fmts or DEFAULT_FORMATS)
     groups = _groups(docs)
     if len(groups) > 1 or big:  # every earlier catalogue is read before the first write
         for doc in docs:
@@ -250,7 +250,7 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
                 load_previous(out, source, t, doc.name)
     for doc in big:  # too big to hold as one catalogue: written chunk by chunk
         units, written = translate_streamed(doc, tgts, source, eng, out,
-                                            fmts or list(DEFAULT_FORMATS), now=now, tool=tool,
+                                            fmts or DEFAULT_FORMATS, now=now, tool=tool,
                                             progress=progress)
         run.units += units
         run.written += written

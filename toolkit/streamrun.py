@@ -87,14 +87,9 @@ def translate_streamed(doc: Document, targets: Sequence[Lang], source: Lang, eng
     so the tree holds all of them or none, as with the whole-release path.
     """
     from .fileio import check_sizes, commit_staged
-    from .formats.streaming import STREAMED, open_stream
+    from .formats.streaming import open_stream
     from .locales import catalogue_path, recorded_path
 
-    for f in formats:
-        if f not in STREAMED:
-            raise InputError(f"a release of more than {STREAM_CHARS:,} characters is written "
-                             f"as it is translated, in {' and '.join(STREAMED)} only, not {f}",
-                             path=doc.path or None, hint="use --format po or --format xliff")
     parts = chunks(doc, chunk_chars)
     repeated = _repeated(doc, source, targets[0], parts)
     paths = [(t, f, catalogue_path(out, t, doc.name, f)) for t in targets for f in formats]
@@ -136,15 +131,23 @@ def _add(stream, segs: Sequence[Segment]) -> None:
         raise storage_error(exc, stream.path) from exc
 
 
-def split_streamed(docs: Sequence[Document], out: str | os.PathLike, targets: Sequence[Lang]
-                   ) -> tuple[list[Document], list[Document]]:
+def split_streamed(docs: Sequence[Document], out: str | os.PathLike, targets: Sequence[Lang],
+                   formats: Sequence[str]) -> tuple[list[Document], list[Document]]:
     """``docs`` as (streamed, whole): big releases with no catalogue in the tree yet go
-    chunk by chunk."""
+    chunk by chunk. A big release in a format that cannot be streamed is refused, on
+    either path: its catalogue could outgrow what the readers accept."""
+    from .formats.streaming import STREAMED
     from .locales import existing_catalogues
 
     big, rest = [], []
     for doc in docs:
-        fresh = not any(existing_catalogues(out, t, doc.name) for t in targets)
-        (big if is_big(doc) and fresh else rest).append(doc)
+        found = [f for t in targets for f in existing_catalogues(out, t, doc.name)]
+        if is_big(doc):
+            for f in dict.fromkeys([*formats, *found]):
+                if f not in STREAMED:
+                    raise InputError(
+                        f"a release of more than {STREAM_CHARS:,} characters is written in "
+                        f"{' and '.join(STREAMED)} only, not {f}", path=doc.path or None,
+                        hint="use --format po and --format xliff")
+        (big if is_big(doc) and not found else rest).append(doc)
     return big, rest
-

@@ -14,7 +14,8 @@ from .errors import ParseError
 # XML 1.0 forbids most C0 controls; lxml refuses them. We drop them from text
 # we write (they carry no meaning in a press release) instead of failing.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-MAX_BYTES = 128 * 1024 * 1024
+# Catalogues of the largest release (toolkit.ingest.decode.MAX_RELEASE_BYTES) stay below it.
+MAX_BYTES = 1536 * 1024 * 1024
 
 
 def clean(text: str) -> str:
