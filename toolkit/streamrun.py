@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .engines.base import Engine
-from .errors import InputError, storage_error
+from .errors import InputError
 from .langs import Lang
 from .model import Catalogue, Document, Segment
 from .units import segments_of, translate_segments
@@ -105,7 +105,7 @@ def translate_streamed(doc: Document, targets: Sequence[Lang], source: Lang, eng
         before: list[Segment] = []  # the last units of the chunk before, untranslated
         for number, part in enumerate(parts, 1):
             fresh = segments_of(doc, source, targets[0], blocks=part)
-            units += len(fresh)
+            units += len(fresh) * len(targets)  # counted per target, as the whole path does
             for t in targets:  # targets inside a chunk: a pivot hop they share is cached
                 if progress is not None:
                     progress(f"{doc.name}: part {number} of {len(parts)}, "
@@ -113,7 +113,7 @@ def translate_streamed(doc: Document, targets: Sequence[Lang], source: Lang, eng
                 batch = [replace(s, tgt=t.bcp47) for s in before + fresh]
                 done = translate_segments(batch, engine, source, t)[len(before):]
                 for f in formats:
-                    _add(streams[t, f], done)
+                    streams[t, f].write(done)
             before = fresh[-CONTEXT:]
         staged = [(streams[t, f].finish(), path) for t, f, path in paths]
         streams.clear()
@@ -122,13 +122,6 @@ def translate_streamed(doc: Document, targets: Sequence[Lang], source: Lang, eng
             stream.discard()
     commit_staged(staged)
     return units, [path for _, _, path in paths]
-
-
-def _add(stream, segs: Sequence[Segment]) -> None:
-    try:
-        stream.add(segs)
-    except OSError as exc:
-        raise storage_error(exc, stream.path) from exc
 
 
 def split_streamed(docs: Sequence[Document], out: str | os.PathLike, targets: Sequence[Lang],

@@ -41,6 +41,7 @@ from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
 from ..xmlutil import MAX_BYTES
 from . import Format, po_notes, register
+from .po_chunks import pieces
 from .states import (
     BASE_HEADER,
     base_key,
@@ -279,9 +280,9 @@ _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(".*)$'
 _STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
 
 
-def _check_syntax(text: str, path: str) -> None:
+def _check_syntax(text: str, path: str, before: int = 0) -> None:
     """Refuse what polib would silently repair (an unterminated string loses a letter)."""
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in enumerate(text.splitlines(), before + 1):
         line = raw.strip()
         for prefix in ("#~|", "#~", "#|"):
             if line.startswith(prefix):
@@ -312,21 +313,15 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError("PO file is not UTF-8", path=path, line=line) from exc
+    del data  # a big catalogue: its bytes need not stay beside its text
     text = unicodedata.normalize("NFC", text)  # an editor that saved decomposed accents
     if not text.strip():
         raise ParseError("empty PO file", path=path)
-    _check_syntax(text, path)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string as a file name
-    try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
-    except (OSError, ValueError) as exc:
-        msg = str(exc).replace(f" {text}", "")
-        head, _, tail = msg.partition("(line")
-        reason = tail.partition("):")[2].strip()
-        detail = head.strip() + (f": {reason}" if reason else "")
-        raise ParseError(f"malformed PO file: {detail}", path=path,
-                         line=_polib_line(head + "(line" + tail.partition("):")[0])) from exc
+    parts = pieces(text)
+    before, first = next(parts)
+    po = _parse_piece(first, before, path)
     meta = po.metadata
     if not meta:
         raise ParseError("PO file has no header entry", path=path, line=1)
@@ -340,33 +335,59 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     obsolete: list[Segment] = []
     seen: dict[str, int] = {}
     bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
-    for entry in po:
-        if entry.msgid_plural and not entry.obsolete:
-            # Release sentences have no plural forms: reading msgstr[n] as the target would
-            # drop the translation (or keep only one form) without a word.
-            raise ParseError("plural entry (msgid_plural): a release sentence has one "
-                             "translation, msgstr[n] forms cannot be imported", path=path,
-                             line=entry.linenum, hint="put the translation in msgstr and "
-                                                      "remove msgid_plural")
-        uid = unit_id(entry)
-        if not uid:
-            raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
-                             line=entry.linenum)
-        key = ("~" if entry.obsolete else "") + uid
-        if key in seen:
-            raise ParseError(f"duplicate unit id {uid!r} (first at line "
-                             f"{seen[key]})", path=path, line=entry.linenum)
-        seen[key] = entry.linenum
-        seg = _segment(entry, src_tag, tgt_tag)
-        if not entry.obsolete:
-            seg = replace(seg, base=bases.get(base_key(seg.id), ""))
-        (obsolete if entry.obsolete else segs).append(seg)
+    while po is not None:  # the entries of each piece, then the piece is let go
+        for entry in po:
+            entry.linenum += before
+            _take(entry, path, src_tag, tgt_tag, bases, seen, segs, obsolete)
+        piece = next(parts, None)
+        po = None if piece is None else _parse_piece(piece[1], piece[0], path)
+        before = piece[0] if piece is not None else before
     return Catalogue(
         name=meta.get("X-Toolkit-Release", meta.get("Project-Id-Version", "")),
         src=src_tag, tgt=tgt_tag, segments=tuple(segs),
         source_path=meta.get("X-Toolkit-Source", ""),
         obsolete=tuple(obsolete), fmt=meta.get("X-Toolkit-Format", "text"),
     )
+
+
+def _take(entry: polib.POEntry, path: str, src_tag: str, tgt_tag: str, bases: dict[str, str],
+          seen: dict[str, int], segs: list[Segment], obsolete: list[Segment]) -> None:
+    """One entry read into ``segs`` or ``obsolete``, checked against those ``seen`` before."""
+    if entry.msgid_plural and not entry.obsolete:
+        # Release sentences have no plural forms: reading msgstr[n] as the target would
+        # drop the translation (or keep only one form) without a word.
+        raise ParseError("plural entry (msgid_plural): a release sentence has one "
+                         "translation, msgstr[n] forms cannot be imported", path=path,
+                         line=entry.linenum, hint="put the translation in msgstr and "
+                                                  "remove msgid_plural")
+    uid = unit_id(entry)
+    if not uid:
+        raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
+                         line=entry.linenum)
+    key = ("~" if entry.obsolete else "") + uid
+    if key in seen:
+        raise ParseError(f"duplicate unit id {uid!r} (first at line "
+                         f"{seen[key]})", path=path, line=entry.linenum)
+    seen[key] = entry.linenum
+    seg = _segment(entry, src_tag, tgt_tag)
+    if not entry.obsolete:
+        seg = replace(seg, base=bases.get(base_key(seg.id), ""))
+    (obsolete if entry.obsolete else segs).append(seg)
+
+
+def _parse_piece(text: str, before: int, path: str) -> polib.POFile:
+    """One piece of a PO file (see :mod:`po_chunks`), ``before`` lines into it, parsed."""
+    _check_syntax(text, path, before)
+    try:
+        return polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        msg = str(exc).replace(f" {text}", "")
+        head, _, tail = msg.partition("(line")
+        reason = tail.partition("):")[2].strip()
+        detail = head.strip() + (f": {reason}" if reason else "")
+        line = _polib_line(head + "(line" + tail.partition("):")[0])
+        raise ParseError(f"malformed PO file: {detail}", path=path,
+                         line=None if line is None else line + before) from exc
 
 
 def unit_lines(data: bytes) -> dict[str, int]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errors import storage_error
 from ..fileio import discard_staged, finish_staged, open_staged
 from ..model import Catalogue, Segment
 from . import po, xliff12
@@ -36,6 +37,13 @@ class _Stream:
         self.path = path
         self.fp, self.tmp = open_staged(path)
 
+    def write(self, segs: Iterable[Segment]) -> None:
+        """Append ``segs``; an operating-system failure is reported as a storage error."""
+        try:
+            self.add(segs)
+        except OSError as exc:
+            raise storage_error(exc, self.path) from exc
+
     def add(self, segs: Iterable[Segment]) -> None:
         raise NotImplementedError
 
@@ -46,8 +54,10 @@ class _Stream:
         """The temporary file, complete and on disk, ready to be renamed to :attr:`path`."""
         try:
             self._close()
-        except BaseException:
+        except BaseException as exc:
             self.discard()
+            if isinstance(exc, OSError):  # a full disk: the user's error, not a traceback
+                raise storage_error(exc, self.path) from exc
             raise
         return finish_staged(self.fp, self.tmp, self.path)
 
