@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, SEEDS, needs_apertium
 
 from toolkit import streamrun
-from toolkit.errors import InputError
+from toolkit.errors import InputError, ParseError
 from toolkit.formats import read_file
 from toolkit.ingest import load
 from toolkit.langs import Lang
@@ -115,3 +115,27 @@ def test_an_html_page_over_its_limit_is_refused_with_a_clear_message(tmp_path: P
     with pytest.raises(InputError, match="HTML page of more than 4 MiB") as err:
         load(page)
     assert err.value.path is not None and Path(err.value.path) == page
+
+
+def test_a_po_file_read_in_pieces_is_the_catalogue_read_whole_with_the_same_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit.formats import po_chunks
+
+    release = tmp_path / SEEDS[1].name
+    shutil.copy(SEEDS[1], release)
+    translate_releases([release], "fr", ["en"], out=tmp_path / "o", engine="pseudo",
+                       formats=["po"])
+    path = tmp_path / "o" / "en" / f"{release.stem}.po"
+    whole = read_file(path)
+    monkeypatch.setattr(po_chunks, "PIECE_LINES", 7)
+    text = path.read_text("utf-8")
+    assert len(list(po_chunks.pieces(text))) > 5
+    assert read_file(path) == whole
+    # Errors in a later piece name the line of the whole file.
+    lines = text.split("\n")
+    at = max(i for i, line in enumerate(lines) if line.startswith("msgstr "))
+    broken = tmp_path / "broken.po"
+    broken.write_text("\n".join(lines[:at] + ['msgstr "unterminated'] + lines[at + 1:]), "utf-8")
+    with pytest.raises(ParseError) as err:
+        read_file(broken)
+    assert err.value.line == at + 1

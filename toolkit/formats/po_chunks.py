@@ -14,8 +14,9 @@ PIECE_LINES = 20_000
 _ENTRY_START = ("#", "msgctxt", "msgid")
 
 
-def pieces(text: str, lines: int = PIECE_LINES) -> Iterator[tuple[int, str]]:
+def pieces(text: str, lines: int | None = None) -> Iterator[tuple[int, str]]:
     """``(lines before the piece, piece)`` for each piece of ``text``, in order."""
+    lines = PIECE_LINES if lines is None else lines
     start = pos = 0
     count = before = 0
     blank = False

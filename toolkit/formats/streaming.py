@@ -14,6 +14,7 @@ streamed.
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -73,19 +74,19 @@ class PoStream(_Stream):
                  repeated: Callable[[str], bool]) -> None:
         super().__init__(path)
         self._cat, self._now, self._tool, self._repeated = cat, now, tool, repeated
-        self._base: list[str] = []
+        self._base = io.StringIO()  # one string, not an object per unit
         self._body = tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.")
 
     def add(self, segs: Iterable[Segment]) -> None:
         parts = []
         for seg in segs:
-            self._base.append(po.base_token(seg))
+            self._base.write(po.base_token(seg) + " ")
             parts.append("\n\n" + po.entry(seg, self._repeated(seg.source)))
         self._body.write("".join(parts).encode("utf-8"))
 
     def _close(self) -> None:
-        head = po.header(self._cat, " ".join(self._base), now=self._now, tool=self._tool)
-        self._base = []
+        head = po.header(self._cat, self._base.getvalue()[:-1], now=self._now, tool=self._tool)
+        self._base = io.StringIO()
         self.fp.write(head.encode("utf-8"))
         self._body.seek(0)
         shutil.copyfileobj(self._body, self.fp, 1 << 20)
