@@ -34,11 +34,22 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
+def read_bounded(fp: BinaryIO, path: str | os.PathLike = "<input>") -> bytes:
+    """All of ``fp``, refused when over :data:`MAX_BYTES` (a file's size is asked first:
+    reading 1.5 GiB only to refuse it would take seconds and the memory)."""
+    try:
+        size = os.fstat(fp.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # not a file: a buffer, a pipe
+        size = 0
+    data = b"" if size > MAX_BYTES else fp.read(MAX_BYTES + 1)
+    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        raise ParseError(f"file larger than {MAX_BYTES // 2**20} MiB", path=path)
+    return data
+
+
 def read_checked(fp: BinaryIO, path: str | os.PathLike = "<input>") -> bytes:
     """The bytes of an untrusted XML file, within bounds and without entity declarations."""
-    data = fp.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ParseError(f"file larger than {MAX_BYTES // 2**20} MiB", path=path)
+    data = read_bounded(fp, path)
     if not data.strip():
         raise ParseError("empty file", path=path)
     if b"<!ENTITY" in data or b"<!entity" in data:

@@ -39,7 +39,7 @@ import polib
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
-from ..xmlutil import MAX_BYTES
+from ..xmlutil import read_bounded
 from . import Format, po_notes, register
 from .po_chunks import pieces
 from .states import (
@@ -305,9 +305,7 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     the file and line. A file over the XML bound (:data:`toolkit.xmlutil.MAX_BYTES`,
     far above any catalogue the toolkit writes) is refused before it fills the memory.
     """
-    data = fp.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ParseError(f"file larger than {MAX_BYTES // 2**20} MiB", path=path)
+    data = read_bounded(fp, path)
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark (Notepad, some editors) is not text
     except UnicodeDecodeError as exc:
