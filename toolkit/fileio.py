@@ -75,6 +75,51 @@ def _discard(tmp: str) -> None:
         pass
 
 
+def open_staged(target: str | os.PathLike) -> tuple[BinaryIO, str]:
+    """A temporary file next to ``target``, open for writing, and its name: for a file
+    written piece by piece. :func:`finish_staged` then :func:`commit_staged` put it in place."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise storage_error(exc, target) from exc
+    return os.fdopen(fd, "wb"), tmp
+
+
+def finish_staged(fp: BinaryIO, tmp: str, target: str | os.PathLike) -> str:
+    """``fp`` flushed, synced and closed; ``tmp`` (removed when that fails)."""
+    try:
+        fp.flush()
+        os.fsync(fp.fileno())
+        fp.close()
+    except BaseException as exc:
+        discard_staged(fp, tmp)
+        if isinstance(exc, OSError):
+            raise storage_error(exc, Path(target)) from exc
+        raise
+    return tmp
+
+
+def discard_staged(fp: BinaryIO, tmp: str) -> None:
+    try:
+        fp.close()
+    except OSError:
+        pass
+    _discard(tmp)
+
+
+def commit_staged(staged: list[tuple[str, Path]]) -> None:
+    """Finished temporary files renamed into place in order, as :func:`write_all` does."""
+    for k, (tmp, path) in enumerate(staged):
+        try:
+            _commit(tmp, Path(path))
+        except BaseException:
+            for rest, _ in staged[k + 1:]:
+                _discard(rest)
+            raise
+
+
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     write_atomic(path, lambda fp: fp.write(data))
 
@@ -85,12 +130,17 @@ def check_room(files: list[tuple[Path, bytes]]) -> None:
     A run that fails halfway would leave a tree with new PO next to old XLIFF; checking
     first means a full disk or a read-only folder stops it with the tree as it was.
     """
+    check_sizes([(path, len(data)) for path, data in files])
+
+
+def check_sizes(files: list[tuple[Path, int]]) -> None:
+    """:func:`check_room` for files not written yet, by their (expected) sizes."""
     need: dict[Path, int] = {}
-    for path, data in files:
+    for path, size in files:
         folder = path.parent
         while not folder.exists() and folder != folder.parent:
             folder = folder.parent
-        need[folder] = need.get(folder, 0) + len(data)
+        need[folder] = need.get(folder, 0) + size
     for folder, size in need.items():
         if not folder.is_dir():  # a file where a folder must be: nothing can be written below
             raise StorageError("cannot write here: a file is in the way of the folder",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,93 +12,11 @@ from .errors import InputError
 from .fileio import unique_paths
 from .langs import Lang
 from .merge import UpdateResult, update, with_carried_previous
-from .model import Block, Catalogue, Document, Note, Origin, Segment, Span, State, segment_id
-from .segment import segment as split_sentences
-from .tags import tags_of
+from .model import Catalogue, Document, Origin, Segment, State
+from .streamrun import split_streamed, translate_streamed
+from .units import block_sentences, segments_of, translate_segments
 
-_OPEN = re.compile(r"<g(\d+)>")
-_CLOSE = re.compile(r"</g(\d+)>")
-
-
-def _balanced(spans: list[Span]) -> list[Span]:
-    """Merge sentences so that no paired inline code (``<g1>…</g1>``) is cut in two.
-
-    A unit holding half a pair could not be written as XLIFF ``<g>`` and
-    would be hard to review; keeping the pair whole costs a longer unit.
-    """
-    out: list[Span] = []
-    open_codes: set[str] = set()
-    for span in spans:
-        if out and open_codes:
-            prev = out.pop()
-            span = Span(prev.start, span.end, prev.text + span.text)
-        open_codes |= set(_OPEN.findall(span.text))
-        open_codes -= set(_CLOSE.findall(span.text))
-        out.append(span)
-    return out
-
-
-def block_sentences(block: Block, lang: Lang) -> list[tuple[int, int, str]]:
-    """Sentences of a block as ``(start, end, text)`` with surrounding spaces trimmed."""
-    out = []
-    spans = split_sentences(block.text, lang.code)
-    if "<g" in block.text:
-        spans = _balanced(spans)
-    for span in spans:
-        core = span.text.strip()
-        if not core:
-            continue
-        lead = len(span.text) - len(span.text.lstrip())
-        start = span.start + lead
-        out.append((start, start + len(core), core))
-    return out
-
-
-def segments_of(doc: Document, src: Lang, tgt: Lang) -> list[Segment]:
-    """The units of a document, untranslated, with stable ids and references."""
-    segs = []
-    base = doc.path.rsplit("/", 1)[-1] if doc.path else doc.name
-    for b, block in enumerate(doc.blocks):
-        if not block.translate or not block.text.strip():
-            continue
-        for i, (_, _, text) in enumerate(block_sentences(block, src)):
-            segs.append(
-                Segment(
-                    id=segment_id(doc.name, b, i, text),
-                    source=text,
-                    src=src.bcp47,
-                    tgt=tgt.bcp47,
-                    block=b,
-                    index=i,
-                    ref=f"{base}:{block.line}" if block.line else base,
-                    kind=block.kind.value,
-                    tags=tags_of(text, block.codes),
-                )
-            )
-    return segs
-
-
-def translate_segments(segs: Sequence[Segment], engine: Engine, src: Lang, tgt: Lang) -> list[Segment]:
-    """Machine-translate every untranslated segment in one batch."""
-    todo = [i for i, s in enumerate(segs) if s.state == State.UNTRANSLATED]
-    out = list(segs)
-    if not todo:
-        return out
-    results = engine.translate_batch([segs[i].source for i in todo], src, tgt)
-    for i, tr in zip(todo, results):
-        origin = Origin(tr.origin) if tr.origin in Origin._value2member_map_ else Origin.MT
-        notes = tuple(Note(n) for n in dict.fromkeys(tr.notes))
-        out[i] = replace(
-            segs[i],
-            target=tr.text,
-            origin=origin,
-            state=State.DRAFT if tr.text.strip() else State.UNTRANSLATED,
-            notes=notes,
-            unknown=tr.unknown,
-            alternatives=tr.matches,
-        )
-    return out
-
+__all__ = ["block_sentences", "segments_of", "translate_segments"]  # their old home
 
 def translate_document(doc: Document, engine: Engine, src: Lang, tgt: Lang) -> Catalogue:
     segs = translate_segments(segments_of(doc, src, tgt), engine, src, tgt)
@@ -325,11 +242,18 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
     now = datetime.now(UTC).replace(microsecond=0)
     tool = f"toolkit {__version__}"
     run = RunResult(releases=len(docs), targets=tuple(tgts))
+    big, docs = split_streamed(docs, out, tgts, fmts or DEFAULT_FORMATS)
     groups = _groups(docs)
-    if len(groups) > 1:  # every earlier catalogue is read before the first write
+    if len(groups) > 1 or big:  # every earlier catalogue is read before the first write
         for doc in docs:
             for t in tgts:
                 load_previous(out, source, t, doc.name)
+    for doc in big:  # too big to hold as one catalogue: written chunk by chunk
+        units, written = translate_streamed(doc, tgts, source, eng, out,
+                                            fmts or DEFAULT_FORMATS, now=now, tool=tool,
+                                            progress=progress)
+        run.units += units
+        run.written += written
     for number, group in enumerate(groups, 1):
         files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
         for t in tgts:  # targets inside a group: a pivot hop they share is still cached

@@ -89,7 +89,10 @@ def for_path(path: str | os.PathLike) -> Format:
                          hint="known: " + ", ".join(suffixes()))
     if len(matches) > 1:
         p = Path(path)
-        head = p.read_bytes()[:2048] if p.is_file() else b""
+        head = b""
+        if p.is_file():  # the head only: a catalogue can be a gigabyte
+            with p.open("rb") as fp:
+                head = fp.read(2048)
         sniffed = [f for f in matches if head and f.sniff and f.sniff(head)]
         if len(sniffed) == 1:
             return sniffed[0]

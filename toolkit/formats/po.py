@@ -39,8 +39,9 @@ import polib
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Segment, State
-from ..xmlutil import MAX_BYTES
+from ..xmlutil import read_bounded
 from . import Format, po_notes, register
+from .po_chunks import pieces
 from .states import (
     BASE_HEADER,
     base_key,
@@ -134,17 +135,18 @@ def _entry(seg: Segment, obsolete: bool = False, context: str | None = None) -> 
 def _contexts(segs: tuple[Segment, ...]) -> list[str | None]:
     """The msgctxt of each live entry: none, unless the source text repeats or the id has spaces."""
     count = Counter(s.source for s in segs)
-    out: list[str | None] = []
-    for seg in segs:
-        if not _SAFE_ID.match(seg.id):
-            out.append(seg.id)
-        elif count[seg.source] > 1:
-            block, index = position(seg.id)
-            short = f"b{block}s{index}" if (block, index) != (0, 0) or ":b0s0:" in seg.id else ""
-            out.append(short or seg.id)
-        else:
-            out.append(None)
-    return out
+    return [context(seg, count[seg.source] > 1) for seg in segs]
+
+
+def context(seg: Segment, repeated: bool) -> str | None:
+    """The msgctxt of live entry ``seg``; ``repeated``: its source text is another unit's too."""
+    if not _SAFE_ID.match(seg.id):
+        return seg.id
+    if repeated:
+        block, index = position(seg.id)
+        short = f"b{block}s{index}" if (block, index) != (0, 0) or ":b0s0:" in seg.id else ""
+        return short or seg.id
+    return None
 
 
 def _read_state(seg: Segment) -> State:
@@ -156,6 +158,21 @@ def _read_state(seg: Segment) -> State:
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     """Write ``cat`` as a PO file; same catalogue, clock and tool give the same bytes."""
+    base = " ".join(base_token(s) for s in cat.segments)
+    blocks = [header(cat, base, now=now, tool=tool)]
+    blocks += [_entry(seg, context=ctx) for seg, ctx in zip(cat.segments, _contexts(cat.segments))]
+    # polib and Poedit drop "#:" of obsolete entries: they keep the id as msgctxt.
+    blocks += [_entry(seg, obsolete=True, context=seg.id) for seg in cat.obsolete]
+    fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
+
+
+def base_token(seg: Segment) -> str:
+    """What the PO header's base field records for live entry ``seg``."""
+    return f"{base_key(seg.id)}={fingerprint(seg.target, _read_state(seg))}"
+
+
+def header(cat: Catalogue, base: str, *, now: datetime, tool: str) -> str:
+    """The header entry of ``cat`` (its units are not looked at), ``base`` its base field."""
     tgt = Lang.parse(cat.tgt)
     po = polib.POFile(wrapwidth=78, check_for_duplicates=False)
     po.header = f"Translation of {cat.name} ({cat.src} → {cat.tgt}), produced by {tool}."
@@ -179,14 +196,14 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
         "X-Toolkit-Format": cat.fmt,
         # The base of a later three-way merge, one token per unit. A header
         # field, not a "#." line per entry: Poedit shows those to translators.
-        BASE_HEADER: " ".join(f"{base_key(s.id)}={fingerprint(s.target, _read_state(s))}"
-                              for s in cat.segments),
+        BASE_HEADER: base,
     }
-    blocks = [str(po).rstrip("\n")]
-    blocks += [_entry(seg, context=ctx) for seg, ctx in zip(cat.segments, _contexts(cat.segments))]
-    # polib and Poedit drop "#:" of obsolete entries: they keep the id as msgctxt.
-    blocks += [_entry(seg, obsolete=True, context=seg.id) for seg in cat.obsolete]
-    fp.write(("\n\n".join(blocks) + "\n").encode("utf-8"))
+    return str(po).rstrip("\n")
+
+
+def entry(seg: Segment, repeated: bool) -> str:
+    """Live entry ``seg`` as PO text, as :func:`write` puts it (see :func:`context`)."""
+    return _entry(seg, context=context(seg, repeated))
 
 
 def unit_id(entry: polib.POEntry) -> str:
@@ -263,9 +280,9 @@ _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+(".*)$'
 _STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
 
 
-def _check_syntax(text: str, path: str) -> None:
+def _check_syntax(text: str, path: str, before: int = 0) -> None:
     """Refuse what polib would silently repair (an unterminated string loses a letter)."""
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in enumerate(text.splitlines(), before + 1):
         line = raw.strip()
         for prefix in ("#~|", "#~", "#|"):
             if line.startswith(prefix):
@@ -288,29 +305,21 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     the file and line. A file over the XML bound (:data:`toolkit.xmlutil.MAX_BYTES`,
     far above any catalogue the toolkit writes) is refused before it fills the memory.
     """
-    data = fp.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ParseError(f"file larger than {MAX_BYTES // 2**20} MiB", path=path)
+    data = read_bounded(fp, path)
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark (Notepad, some editors) is not text
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError("PO file is not UTF-8", path=path, line=line) from exc
+    del data  # a big catalogue: its bytes need not stay beside its text
     text = unicodedata.normalize("NFC", text)  # an editor that saved decomposed accents
     if not text.strip():
         raise ParseError("empty PO file", path=path)
-    _check_syntax(text, path)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string as a file name
-    try:
-        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
-    except (OSError, ValueError) as exc:
-        msg = str(exc).replace(f" {text}", "")
-        head, _, tail = msg.partition("(line")
-        reason = tail.partition("):")[2].strip()
-        detail = head.strip() + (f": {reason}" if reason else "")
-        raise ParseError(f"malformed PO file: {detail}", path=path,
-                         line=_polib_line(head + "(line" + tail.partition("):")[0])) from exc
+    parts = pieces(text)
+    before, first = next(parts)
+    po = _parse_piece(first, before, path)
     meta = po.metadata
     if not meta:
         raise ParseError("PO file has no header entry", path=path, line=1)
@@ -324,33 +333,59 @@ def read(fp: BinaryIO, *, path: str = "<po>") -> Catalogue:
     obsolete: list[Segment] = []
     seen: dict[str, int] = {}
     bases = dict(tok.partition("=")[::2] for tok in meta.get(BASE_HEADER, "").split())
-    for entry in po:
-        if entry.msgid_plural and not entry.obsolete:
-            # Release sentences have no plural forms: reading msgstr[n] as the target would
-            # drop the translation (or keep only one form) without a word.
-            raise ParseError("plural entry (msgid_plural): a release sentence has one "
-                             "translation, msgstr[n] forms cannot be imported", path=path,
-                             line=entry.linenum, hint="put the translation in msgstr and "
-                                                      "remove msgid_plural")
-        uid = unit_id(entry)
-        if not uid:
-            raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
-                             line=entry.linenum)
-        key = ("~" if entry.obsolete else "") + uid
-        if key in seen:
-            raise ParseError(f"duplicate unit id {uid!r} (first at line "
-                             f"{seen[key]})", path=path, line=entry.linenum)
-        seen[key] = entry.linenum
-        seg = _segment(entry, src_tag, tgt_tag)
-        if not entry.obsolete:
-            seg = replace(seg, base=bases.get(base_key(seg.id), ""))
-        (obsolete if entry.obsolete else segs).append(seg)
+    while po is not None:  # the entries of each piece, then the piece is let go
+        for entry in po:
+            entry.linenum += before
+            _take(entry, path, src_tag, tgt_tag, bases, seen, segs, obsolete)
+        piece = next(parts, None)
+        po = None if piece is None else _parse_piece(piece[1], piece[0], path)
+        before = piece[0] if piece is not None else before
     return Catalogue(
         name=meta.get("X-Toolkit-Release", meta.get("Project-Id-Version", "")),
         src=src_tag, tgt=tgt_tag, segments=tuple(segs),
         source_path=meta.get("X-Toolkit-Source", ""),
         obsolete=tuple(obsolete), fmt=meta.get("X-Toolkit-Format", "text"),
     )
+
+
+def _take(entry: polib.POEntry, path: str, src_tag: str, tgt_tag: str, bases: dict[str, str],
+          seen: dict[str, int], segs: list[Segment], obsolete: list[Segment]) -> None:
+    """One entry read into ``segs`` or ``obsolete``, checked against those ``seen`` before."""
+    if entry.msgid_plural and not entry.obsolete:
+        # Release sentences have no plural forms: reading msgstr[n] as the target would
+        # drop the translation (or keep only one form) without a word.
+        raise ParseError("plural entry (msgid_plural): a release sentence has one "
+                         "translation, msgstr[n] forms cannot be imported", path=path,
+                         line=entry.linenum, hint="put the translation in msgstr and "
+                                                  "remove msgid_plural")
+    uid = unit_id(entry)
+    if not uid:
+        raise ParseError(f"entry has no unit id (msgctxt or #: {_ID_REF}…)", path=path,
+                         line=entry.linenum)
+    key = ("~" if entry.obsolete else "") + uid
+    if key in seen:
+        raise ParseError(f"duplicate unit id {uid!r} (first at line "
+                         f"{seen[key]})", path=path, line=entry.linenum)
+    seen[key] = entry.linenum
+    seg = _segment(entry, src_tag, tgt_tag)
+    if not entry.obsolete:
+        seg = replace(seg, base=bases.get(base_key(seg.id), ""))
+    (obsolete if entry.obsolete else segs).append(seg)
+
+
+def _parse_piece(text: str, before: int, path: str) -> polib.POFile:
+    """One piece of a PO file (see :mod:`po_chunks`), ``before`` lines into it, parsed."""
+    _check_syntax(text, path, before)
+    try:
+        return polib.pofile(text, encoding="utf-8", check_for_duplicates=False, wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        msg = str(exc).replace(f" {text}", "")
+        head, _, tail = msg.partition("(line")
+        reason = tail.partition("):")[2].strip()
+        detail = head.strip() + (f": {reason}" if reason else "")
+        line = _polib_line(head + "(line" + tail.partition("):")[0])
+        raise ParseError(f"malformed PO file: {detail}", path=path,
+                         line=None if line is None else line + before) from exc
 
 
 def unit_lines(data: bytes) -> dict[str, int]:

@@ -33,7 +33,7 @@ from lxml import etree
 from ..errors import ParseError
 from ..langs import Lang
 from ..model import Alternative, Catalogue, Note, NoteOrigin, Origin, Segment, State
-from ..xmlutil import clean, parse
+from ..xmlutil import check_dtd, clean, iterparse, malformed, nfc, parse, read_checked
 from . import Format, register
 from .states import (
     BASE_EXTRADATA,
@@ -128,6 +128,18 @@ def _unit(body: etree._Element, seg: Segment, obsolete: bool = False) -> None:
 
 def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     """Write ``cat`` as XLIFF 1.2; deterministic for a given clock and tool."""
+    root, body = skeleton(cat, now=now, tool=tool)
+    for seg in cat.segments:
+        _unit(body, seg)
+    if cat.obsolete:
+        group = _sub(body, "group", id="obsolete", resname="obsolete", translate="no")
+        for seg in cat.obsolete:
+            _unit(group, seg, obsolete=True)
+    fp.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def skeleton(cat: Catalogue, *, now: datetime, tool: str) -> tuple[etree._Element, etree._Element]:
+    """The document of ``cat`` without its units: the root and the empty ``<body>``."""
     name, _, version = tool.partition(" ")
     root = etree.Element(_Q + "xliff", nsmap={None: NS}, version="1.2")
     file_el = _sub(
@@ -144,14 +156,12 @@ def write(cat: Catalogue, fp: BinaryIO, *, now: datetime, tool: str) -> None:
     header = _sub(file_el, "header")
     _sub(header, "tool", tool_id=name or "toolkit", tool_name=name or "toolkit",
          tool_version=version or "0")
-    body = _sub(file_el, "body")
-    for seg in cat.segments:
-        _unit(body, seg)
-    if cat.obsolete:
-        group = _sub(body, "group", id="obsolete", resname="obsolete", translate="no")
-        for seg in cat.obsolete:
-            _unit(group, seg, obsolete=True)
-    fp.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return root, _sub(file_el, "body")
+
+
+def add_unit(body: etree._Element, seg: Segment) -> None:
+    """Live unit ``seg`` appended to ``body``, as :func:`write` writes it."""
+    _unit(body, seg)
 
 
 def _text(el: etree._Element | None) -> str:
@@ -240,37 +250,56 @@ def _quality(value: str | None) -> float | None:
 
 
 def read(fp: BinaryIO, *, path: str = "<xliff>") -> Catalogue:
-    """Read XLIFF 1.2 with one ``<file>``; malformed input raises ParseError with the line."""
-    root = parse(fp, path).getroot()
-    if root.tag != _Q + "xliff":
-        raise ParseError(f"not an XLIFF 1.2 document (root is {root.tag})", path=path,
-                         line=root.sourceline)
-    files = root.findall(_Q + "file")
-    if not files:
-        raise ParseError("XLIFF has no <file> element", path=path, line=root.sourceline)
-    if len(files) > 1:
-        raise ParseError("XLIFF holds more than one <file>; a catalogue is one release",
-                         path=path, line=files[1].sourceline)
-    file_el = files[0]
-    try:
-        src = Lang.parse(file_el.get("source-language", "")).bcp47
-        tgt = Lang.parse(file_el.get("target-language", "")).bcp47
-    except Exception as exc:
-        raise ParseError("XLIFF <file> has no usable source/target language", path=path,
-                         line=file_el.sourceline) from exc
+    """Read XLIFF 1.2 with one ``<file>``; malformed input raises ParseError with the line.
+
+    Units are read one by one and dropped from the parsed document as they are
+    turned into segments, so the catalogue of a big release is not also held as
+    an lxml tree (about nine times the file's size).
+    """
+    data = read_checked(fp, path)
     segs: list[Segment] = []
     obsolete: list[Segment] = []
     seen: set[str] = set()
-    for tu in file_el.iter(_Q + "trans-unit"):
-        uid = tu.get("id")
-        if not uid:
-            raise ParseError("trans-unit without id", path=path, line=tu.sourceline)
-        if uid in seen:
-            raise ParseError(f"duplicate trans-unit id {uid!r}", path=path, line=tu.sourceline)
-        seen.add(uid)
-        parent = tu.getparent()
-        bucket = obsolete if parent is not None and parent.get("id") == "obsolete" else segs
-        bucket.append(_read_unit(tu, src, tgt))
+    root = file_el = None
+    src = tgt = ""
+    try:
+        for event, el in iterparse(data, events=("start", "end")):
+            if root is None:
+                root = el
+                check_dtd(el.getroottree(), path)
+                if el.tag != _Q + "xliff":
+                    raise ParseError(f"not an XLIFF 1.2 document (root is {el.tag})",
+                                     path=path, line=el.sourceline)
+            if event == "start":
+                if el.tag == _Q + "file":
+                    if file_el is not None:
+                        raise ParseError("XLIFF holds more than one <file>; a catalogue is "
+                                         "one release", path=path, line=el.sourceline)
+                    file_el = el
+                    src, tgt = _langs(el, path)
+                continue
+            if el.tag != _Q + "trans-unit" or file_el is None:
+                continue
+            uid = el.get("id")
+            if not uid:
+                raise ParseError("trans-unit without id", path=path, line=el.sourceline)
+            if uid in seen:
+                raise ParseError(f"duplicate trans-unit id {uid!r}", path=path,
+                                 line=el.sourceline)
+            seen.add(uid)
+            parent = el.getparent()
+            bucket = obsolete if parent is not None and parent.get("id") == "obsolete" else segs
+            nfc(el)
+            bucket.append(_read_unit(el, src, tgt))
+            el.clear(keep_tail=True)
+            while el.getprevious() is not None:  # units already read: their memory back
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise malformed(exc, path) from exc
+    if file_el is None:
+        raise ParseError("XLIFF has no <file> element", path=path,
+                         line=root.sourceline if root is not None else None)
+    nfc(file_el)
     name = file_el.get("product-name", "")
     original = file_el.get("original", "")
     return Catalogue(
@@ -278,6 +307,15 @@ def read(fp: BinaryIO, *, path: str = "<xliff>") -> Catalogue:
         source_path="" if original == name else original, obsolete=tuple(obsolete),
         fmt=file_el.get("category", "text"),
     )
+
+
+def _langs(file_el: etree._Element, path: str) -> tuple[str, str]:
+    try:
+        return (Lang.parse(file_el.get("source-language", "")).bcp47,
+                Lang.parse(file_el.get("target-language", "")).bcp47)
+    except Exception as exc:
+        raise ParseError("XLIFF <file> has no usable source/target language", path=path,
+                         line=file_el.sourceline) from exc
 
 
 def unit_lines(data: bytes) -> dict[str, int]:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import InputError
 from ..langs import Lang
 from ..model import Document
 from .chrome import shared_lines
@@ -23,8 +24,14 @@ def load(path: str | os.PathLike, *, shared: frozenset[str] = frozenset()) -> Do
 def _parse(p: Path, decoded: Decoded, shared: frozenset[str]) -> Document:
     suffix = p.suffix.lower()
     if suffix in (".html", ".htm"):
-        from .html import parse_html
+        from .html import MAX_HTML_CHARS, parse_html
 
+        if len(decoded.text) > MAX_HTML_CHARS:
+            raise InputError(f"HTML page of more than {MAX_HTML_CHARS // 2**20} MiB: a page is "
+                             "parsed and published back as one tree, which would not stay "
+                             "in bounded memory", path=p,
+                             hint="split the page, or save its text as .txt or .md "
+                                  "(translated in bounded memory up to 64 MiB)")
         return parse_html(decoded.text, p.stem, str(p), encoding=decoded.encoding)
     if suffix in (".md", ".markdown"):
         from .markdown import parse_markdown

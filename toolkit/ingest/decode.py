@@ -13,10 +13,12 @@ from ..errors import InputError
 from ..xmlutil import clean
 
 _SNIFF = 8192
-# A press release is a few dozen kilobytes; this bound keeps every catalogue the toolkit
-# writes from it (XLIFF 2.1 is up to 13 times the release) under the XML reader's own
-# bound (toolkit.xmlutil.MAX_BYTES), so what the toolkit wrote it can always read again.
-MAX_RELEASE_BYTES = 4 * 2**20
+# A press release is a few dozen kilobytes, a report or an archive page a few megabytes; a
+# release above 1M characters is translated chunk by chunk (toolkit.streamrun) in bounded
+# memory. This bound keeps every catalogue the toolkit writes from it (PO and XLIFF 1.2,
+# at most 8 times the release) under the XML reader's own bound (toolkit.xmlutil.MAX_BYTES),
+# so what the toolkit wrote it can always read again.
+MAX_RELEASE_BYTES = 64 * 2**20
 # Well-formed multi-byte UTF-8 sequences: a file full of them with a few bad bytes is
 # UTF-8 that was damaged, not a legacy file, and re-reading it all as windows-1252 would
 # garble every accent. French windows-1252 text ("é" = E9 then a letter) never has them.

@@ -54,6 +54,10 @@ FLOW_TAGS = frozenset(BLOCK_TAGS) | {
 }
 SECTIONING = frozenset({"article", "main", "section", "aside", "nav"})
 
+# An HTML page is parsed into one lxml tree (several times its size) and published back from
+# it; pages above this are refused rather than streamed (text and Markdown are streamed).
+MAX_HTML_CHARS = 4 * 2**20
+
 
 @dataclass(frozen=True, slots=True)
 class Slot:
