@@ -237,17 +237,19 @@ class Compounds(Wrapper):
 
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
-        out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         if src.code != "fr" or tgt.code != "en":
-            return out
+            return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         found = pairs(texts, self.analyser)
         words = sorted({w for ps in found for p in ps for w in (p.head.casefold(), p.modifier,
                                                                    p.lemma, p.also, p.also_lemma)
                         if w})
+        # The words ride at the end of the batch: one pipeline (and one unknown-word retry)
+        # instead of two, and nothing after a text can change its translation.
+        both = self.inner.translate_batch([*texts, *words], src, tgt, n_best=n_best)
+        out = both[:len(texts)]
         if not words:
             return out
-        alone = {w: tr.text.strip() for w, tr in
-                 zip(words, self.inner.translate_batch(words, src, tgt))}
+        alone = {w: tr.text.strip() for w, tr in zip(words, both[len(texts):])}
         results = []
         for tr, ps in zip(out, found):
             text = tr.text
