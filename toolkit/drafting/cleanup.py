@@ -48,7 +48,7 @@ def clean(text: str, lang: str, source: str = "") -> str:
     body = _DOUBLE_WORD.sub(r"\1", body)
     if lang == "en":
         body = _EN_QUOTE_COMMA.sub(",”", body)
-    return _capital_like(body, source)
+    return _dateline_capital(_capital_like(body, source), source)
 
 
 # The first letter of a unit, after opening marks and inline codes.
@@ -62,6 +62,20 @@ def _capital_like(body: str, source: str) -> str:
     allés", the Spanish "No" having come first), and the capital stays where it was.
     """
     src, out = _FIRST.match(source), _FIRST.match(body)
+    if not src or not out or not src.group(1).isupper() or not out.group(1).islower():
+        return body
+    i = out.start(1)
+    return body[:i] + body[i].upper() + body[i + 1:]
+
+
+# A dateline: a place (and date) then a dash, near the start of the unit; the sentence after it.
+_DATELINE = re.compile(r"^[^\n]{1,80}? [–—-] (?:<[^>]*>|[\"“«(])*([^\W\d_])")
+
+
+def _dateline_capital(body: str, source: str) -> str:
+    """The sentence after a dateline keeps its capital ("Niamey, 12 mars 2024 – Au cours des…"):
+    a phrase rule or the engine puts a lowercase word there ("– over the past…")."""
+    src, out = _DATELINE.match(source), _DATELINE.match(body)
     if not src or not out or not src.group(1).isupper() or not out.group(1).islower():
         return body
     i = out.start(1)

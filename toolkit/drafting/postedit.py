@@ -18,6 +18,7 @@ from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from .tense import etre_past
 
 _ADVERB = r"(?:already|now|often|also|always|still|never|usually|generally|rarely|recently)"
 _AUX = r"(?:has|have|had|is|are|was|were|be|been|being)"
@@ -304,8 +305,10 @@ class PostEdited(Wrapper):
         out = self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         code = tgt.code
         results = []
-        for tr in out:
+        for source, tr in zip(texts, out):
             text = postedit(tr.text, code)
+            if src.code == "fr":
+                text = etre_past(text, source, code)
             # A word a rule put right ("progresses" → progress) no longer leaks.
             unknown = tuple(u for u in tr.unknown
                             if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
