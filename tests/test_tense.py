@@ -6,6 +6,7 @@ import pytest
 from conftest import needs_apertium
 
 from toolkit import translate_text
+from toolkit.drafting.cleanup import clean
 from toolkit.drafting.tense import etre_past
 
 
@@ -40,3 +41,18 @@ def test_through_the_engine() -> None:
         "They returned")
     assert "han llegado" in translate_text("Les migrants sont arrivés à Dakar.", src="fr",
                                             tgt="es")
+
+
+@pytest.mark.parametrize(("draft", "source", "want"), [
+    ("Niamey, 12 March 2024 – over the past three months, IOM helped.",
+     "Niamey, 12 mars 2024 – Au cours des trois derniers mois, l'OIM a aidé.",
+     "Niamey, 12 March 2024 – Over the past three months, IOM helped."),
+    ("Niamey – as part of the project, IOM helped.",
+     "Niamey – Dans le cadre du projet, l'OIM a aidé.",
+     "Niamey – As part of the project, IOM helped."),
+    # A dash inside a sentence, lowercase in the source: nothing to restore.
+    ("The migrants – from Mali – arrived.", "Les migrants – venus du Mali – sont arrivés.",
+     "The migrants – from Mali – arrived."),
+])
+def test_dateline_keeps_the_capital_after_its_dash(draft: str, source: str, want: str) -> None:
+    assert clean(draft, "en", source) == want
