@@ -61,11 +61,7 @@ def _capital_like(body: str, source: str) -> str:
     The engine moves words around the first one ("We have not gone" → "nous ne sommes pas
     allés", the Spanish "No" having come first), and the capital stays where it was.
     """
-    src, out = _FIRST.match(source), _FIRST.match(body)
-    if not src or not out or not src.group(1).isupper() or not out.group(1).islower():
-        return body
-    i = out.start(1)
-    return body[:i] + body[i].upper() + body[i + 1:]
+    return _restore_capital(_FIRST, body, source)
 
 
 # A dateline: a place (and date) then a dash, near the start of the unit; the sentence after it.
@@ -75,7 +71,12 @@ _DATELINE = re.compile(r"^[^\n]{1,80}? [–—-] (?:<[^>]*>|[\"“«(])*([^\W\d_
 def _dateline_capital(body: str, source: str) -> str:
     """The sentence after a dateline keeps its capital ("Niamey, 12 mars 2024 – Au cours des…"):
     a phrase rule or the engine puts a lowercase word there ("– over the past…")."""
-    src, out = _DATELINE.match(source), _DATELINE.match(body)
+    return _restore_capital(_DATELINE, body, source)
+
+
+def _restore_capital(rx: re.Pattern[str], body: str, source: str) -> str:
+    """Uppercase the letter ``rx`` finds in ``body`` when the one it finds in ``source`` is."""
+    src, out = rx.match(source), rx.match(body)
     if not src or not out or not src.group(1).isupper() or not out.group(1).islower():
         return body
     i = out.start(1)

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..engines.apertium import ApertiumEngine, find_modes, shortest_route
+from ..engines.apertium_lines import SEP
 from ..engines.base import Engine, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
@@ -115,7 +116,7 @@ class UnknownFallback(Wrapper):
         them keeps one word's rules from reaching the next ("composite" made
         "fléaux" singular).
         """
-        data = "".join(f"{_TAG + i} {w}\n\n" for i, w in enumerate(words))
+        data = "".join(f"{_TAG + i} {w}{SEP}" for i, w in enumerate(words))
         try:
             data = self._apertium._run(list(modes), data)
         except EngineError:

@@ -31,19 +31,12 @@ from typing import Any
 from ..errors import EngineError
 from ..langs import Lang
 from ..markers import strip_marks
+from . import apertium_lines as lines_of
 from .apertium_routes import _PACKAGES, APT_HINT, find_modes, shortest_route
 from .base import Translation, unsupported_pair
 
 __all__ = ["APT_HINT", "ApertiumEngine", "find_modes", "shortest_route", "strip_marks"]
 
-# Lines go through Apertium with a blank line between them: its tagger, lexical selection
-# and transfer treat a blank line as a boundary but a single newline as a space, so a line
-# ending without punctuation (a heading) changed the next one ("Douala" came out "DUALA"
-# after "... Opération Liberterra II"; "composite" made the next retried word singular).
-# Transfer still carries a little state across it (the gender a determiner takes from the
-# last noun: "des trois derniers mois" after "Communiqué de presse" came out "las tres"),
-# which neither a stop nor Apertium's null flush resets, hence the chunks' context below.
-_SEP = "\n\n"
 # Lines of context given to a chunk on each side (its neighbours in the whole batch).
 _CONTEXT = 4
 # Below this many lines per chunk a batch is not split: a pipeline costs ~0.3-0.6 s to start.
@@ -51,24 +44,6 @@ _MIN_CHUNK = 64
 _CORES_PER_PIPELINE = 2  # what one pipeline keeps busy (see ApertiumEngine)
 _HOP_CACHE = 8  # hop outputs remembered (the last batches' worth)
 _HOP_CACHE_BYTES = 64 << 20  # and no more bytes than this: memory follows the batch, not the run
-
-
-def _pieces(text: str) -> list[str]:
-    """``text`` cut at its blank lines: its other lines run on as one flow (a line break
-    inside a sentence is a space to Apertium), blank lines stay as they are."""
-    out: list[str] = []
-    run: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            run.append(line)
-            continue
-        if run:
-            out.append("\n".join(run))
-            run = []
-        out.append(line)
-    if run or not out:
-        out.append("\n".join(run))
-    return out
 
 
 class ApertiumEngine:
@@ -150,7 +125,7 @@ class ApertiumEngine:
         lines: list[str] = []
         counts: list[int] = []
         for text in texts:
-            parts = _pieces(text)
+            parts = lines_of.pieces(text)
             counts.append(len(parts))
             lines.extend(parts)
         out_lines = self.run_lines(route, lines)
@@ -174,22 +149,12 @@ class ApertiumEngine:
         route = list(route)
         out = self._chunked(route, lines) if self.jobs > 1 or self.cluster_address else None
         if out is None:
-            out = self._split(self._run(route, self._join(lines)))
+            out = lines_of.split(self._run(route, lines_of.join(lines)))
         if len(out) != len(lines):
             # A line merged or split inside Apertium: translate one by one
             # rather than misalign units.
             out = [self._run(route, line + "\n").rstrip("\n") for line in lines]
         return out
-
-    @staticmethod
-    def _join(lines: Sequence[str]) -> str:
-        return _SEP.join(lines) + "\n"
-
-    @staticmethod
-    def _split(out: str) -> list[str]:
-        if out.endswith("\n"):
-            out = out[:-1]
-        return out.split(_SEP)
 
     def close(self) -> None:
         """Let go of the cluster connection and of pipelines started but never fed."""
@@ -264,7 +229,7 @@ class ApertiumEngine:
         def one(k: int) -> list[str] | None:
             lo, hi = cuts[k], cuts[k + 1]
             a, b = max(0, lo - _CONTEXT), min(len(lines), hi + _CONTEXT)
-            got = self._split(self._run(route, self._join(lines[a:b])))
+            got = lines_of.split(self._run(route, lines_of.join(lines[a:b])))
             if len(got) != b - a:
                 return None
             return got[lo - a : lo - a + hi - lo]
