@@ -27,7 +27,8 @@ def build(
     layers: Iterable[str] | None = None,
     **options: Any,
 ) -> Engine:
-    """The engine stack of a run, outermost first: cache → clean-up → typography →
+    """The engine stack of a run, outermost first: cache → forked copies (a big batch
+    shared over the cores) → clean-up → typography →
     numbers → span protection → pre-editing → glossary → phrase rules →
     unknown-word fallback → engine.
 
@@ -42,6 +43,7 @@ def build(
     """
     from .drafting import DEFAULT, wrap_inner, wrap_outer, wrap_protected
     from .engines.compose import Cached, Localised, Protected
+    from .engines.forked import Forked
 
     chosen = tuple(DEFAULT if layers is None else layers)
     engine: Engine = wrap_inner(create(name or DEFAULT_ENGINE, **options), chosen)
@@ -51,7 +53,7 @@ def build(
     if protect:
         engine = Protected(engine)
     engine = Localised(wrap_outer(engine, chosen, before_typography=True))
-    return Cached(wrap_outer(engine, chosen, before_typography=False))
+    return Cached(Forked(wrap_outer(engine, chosen, before_typography=False)))
 
 
 def _with_glossary(engine: Engine, glossary: str | os.PathLike | bool | None,

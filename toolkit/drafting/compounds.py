@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..engines.apertium_lines import frame
 from ..engines.base import Engine, Translation, Wrapper
 from ..langs import Lang
 from ..masking import WORD
@@ -244,12 +245,15 @@ class Compounds(Wrapper):
                                                                    p.lemma, p.also, p.also_lemma)
                         if w})
         # The words ride at the end of the batch: one pipeline (and one unknown-word retry)
-        # instead of two, and nothing after a text can change its translation.
-        both = self.inner.translate_batch([*texts, *words], src, tgt, n_best=n_best)
+        # instead of two, and nothing after a text can change its translation. Each comes
+        # after the same frame line, so the words before it cannot change its number.
+        first = frame(src.code)
+        framed = [x for w in words for x in (first, w)]
+        both = self.inner.translate_batch([*texts, *framed], src, tgt, n_best=n_best)
         out = both[:len(texts)]
         if not words:
             return out
-        alone = {w: tr.text.strip() for w, tr in zip(words, both[len(texts):])}
+        alone = {w: tr.text.strip() for w, tr in zip(words, both[len(texts) + 1::2])}
         results = []
         for tr, ps in zip(out, found):
             text = tr.text

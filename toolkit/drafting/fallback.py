@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..engines.apertium import ApertiumEngine, find_modes, shortest_route
-from ..engines.apertium_lines import SEP
+from ..engines.apertium_lines import SEP, frame
 from ..engines.base import Engine, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
@@ -114,9 +114,11 @@ class UnknownFallback(Wrapper):
         Lines carry a number the engine copies through, so a line Apertium
         splits or merges cannot shift the words after it; a blank line between
         them keeps one word's rules from reaching the next ("composite" made
-        "fléaux" singular).
+        "fléaux" singular), and the same frame line before each sets the state
+        transfer carries, so a word's number does not hang on the words run with it.
         """
-        data = "".join(f"{_TAG + i} {w}{SEP}" for i, w in enumerate(words))
+        first = frame(modes[0].split("-")[0]) if modes else "table"
+        data = "".join(f"{first}{SEP}{_TAG + i} {w}{SEP}" for i, w in enumerate(words))
         try:
             data = self._apertium._run(list(modes), data)
         except EngineError:
@@ -193,12 +195,42 @@ class UnknownFallback(Wrapper):
             for route in ahead:
                 self._apertium.discard(route)
 
+    def _trace(self, leaks: dict[int, dict[str, str]], unit_words: dict[int, list[str]],
+               first: str) -> None:
+        """Fill in, for each pivot-language leak, the word of its own unit it came from.
+
+        The unit's words go through the first hop one by one. A word alone after
+        the line's number reads as counted (91000 participants → participantes);
+        after a colon it gets the hop's other choice (→ concursantes), which a
+        sentence may have made: that second reading is asked only for the units
+        whose leaks the first did not explain. A leak is traced to a word of its
+        own unit only (a word of another sentence that happens to give the same
+        pivot word is no source of it).
+        """
+        pending = {i: [u for u, fr in m.items() if not fr] for i, m in leaks.items()}
+        pending = {i: us for i, us in pending.items() if us and unit_words.get(i)}
+        for prefix in ("", ": "):
+            if not pending:
+                return
+            ordered = sorted({w for i in pending for w in unit_words[i]})
+            outs = self._run([first], [prefix + w for w in ordered])
+            made = {w: {x.casefold() for x in _WORD.findall(unmark(es or ""))}
+                    for w, es in zip(ordered, outs)}
+            for i in list(pending):
+                for u in list(pending[i]):
+                    src = next((w for w in unit_words[i] if u.casefold() in made[w]), "")
+                    if src:
+                        leaks[i][u] = src
+                        pending[i].remove(u)
+                if not pending[i]:
+                    del pending[i]
+
     def _retry(self, texts: Sequence[str], out: list[Translation], tgt: Lang, first: str,
                alt: list[str] | None) -> list[Translation]:
         # 1. Trace each unknown word back to a French source word.
         leaks: dict[int, dict[str, str]] = {}
         names: dict[int, set[str]] = {}
-        words_to_map: set[str] = set()
+        unit_words: dict[int, list[str]] = {}  # a unit's words, for its untraced leaks
         for i, (text, tr) in enumerate(zip(texts, out)):
             words = {w.casefold(): w for w in _WORD.findall(text)}
             for u in tr.unknown:
@@ -209,24 +241,14 @@ class UnknownFallback(Wrapper):
                         leaks.setdefault(i, {})[u] = u
                 else:
                     leaks.setdefault(i, {})[u] = ""
-                    words_to_map.update(w for w in words.values() if len(w) > 3)
+                    unit_words[i] = sorted(w for w in words.values() if len(w) > 3)
         results = [replace(tr, unknown=tuple(u for u in tr.unknown if u not in names[i]))
                    if i in names else tr for i, tr in enumerate(out)]
         if not leaks:
             return results
-        back: dict[str, str] = {}
-        if words_to_map:
-            ordered = sorted(words_to_map)
-            # A word alone after the line's number reads as counted (91000 participants →
-            # participantes); after a colon it gets the hop's other choice (→ concursantes),
-            # which a sentence may have made: both are traced back.
-            alone = self._run([first], ordered + [": " + w for w in ordered])
-            for fr, es in zip(ordered + ordered, alone):
-                for w in _WORD.findall(unmark(es or "")):
-                    back.setdefault(w.casefold(), fr)
+        self._trace(leaks, unit_words, first)
         # 2. Translate the French words alone through the other route.
-        french = sorted({fr or back.get(u.casefold(), "") for m in leaks.values()
-                         for u, fr in m.items()} - {""})
+        french = sorted({fr for m in leaks.values() for fr in m.values()} - {""})
         fixed: dict[str, tuple[str, str]] = {}
         routed = dict(zip(french, self._run(alt, french))) if alt and french else {}
         guesses = {fr: cognate(fr) for fr in french} if tgt.code == "en" else {}
@@ -235,7 +257,7 @@ class UnknownFallback(Wrapper):
         if tgt.code == "fr":
             for m in leaks.values():
                 for u, fr in m.items():
-                    word = fr or back.get(u.casefold(), "")
+                    word = fr
                     if word:
                         french_guesses.setdefault(word, []).extend(
                             cognates_fr(word) + (cognates_fr(u) if u != word else []))
@@ -259,7 +281,6 @@ class UnknownFallback(Wrapper):
             tr = results[i]
             text, unknown, notes = tr.text, list(tr.unknown), list(tr.notes)
             for u, fr in mapping.items():
-                fr = fr or back.get(u.casefold(), "")
                 if fr not in fixed:
                     continue
                 new, how = fixed[fr]

@@ -202,6 +202,21 @@ class ApertiumEngine:
                         stream.close()
                 err.close()
 
+    def forget_started(self) -> None:
+        """In a forked copy: let go of the parent's waiting pipelines without stopping them.
+
+        They are the parent's to feed; this copy starts its own. The lock is new
+        too, since a thread of the parent may have held it at the fork.
+        """
+        self._lock = threading.Lock()
+        for procs in self._ready.values():
+            for proc, err in procs:
+                for stream in (proc.stdin, proc.stdout):
+                    if stream is not None:
+                        stream.close()
+                err.close()
+        self._ready = {}
+
     def _connected(self) -> Any:
         if self._cluster is None:
             from .cluster import Cluster

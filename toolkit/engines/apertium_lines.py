@@ -44,3 +44,18 @@ def split(out: str) -> list[str]:
     if out.endswith("\n"):
         out = out[:-1]
     return out.split(SEP)
+
+
+# A plain singular feminine noun per source language: said just before a word looked up alone,
+# it sets the state transfer carries (measured: "secours", "cas", "prix", "pays" came out
+# singular or plural depending on the words before them; after this line, always the same).
+_FRAMES = {"fr": "table", "en": "table", "es": "mesa", "ca": "taula", "pt": "mesa",
+           "gl": "mesa", "it": "tavola", "oc": "taula", "eo": "tablo"}
+_FRAMES |= {"fra": "table", "eng": "table", "spa": "mesa", "cat": "taula", "por": "mesa",
+            "glg": "mesa", "ita": "tavola", "oci": "taula", "epo": "tablo"}
+
+
+def frame(lang: str) -> str:
+    """The line to put before each word of a word-by-word lookup in ``lang`` (an ISO 639-1
+    or -3 code, as in mode names: ``spa`` of ``spa-eng``)."""
+    return _FRAMES.get(lang.split("-")[0].lower(), "table")
