@@ -96,9 +96,9 @@ class Forked(Wrapper):
                 lo = max(0, at[k] - CONTEXT)
                 children.append(self._fork(texts[lo:at[k + 1]], at[k] - lo, src, tgt, n_best))
             results = list(self.inner.translate_batch(texts[:at[1]], src, tgt, n_best=n_best))
-            for pid, fd in children:
+            while children:
+                pid, fd = children.pop(0)
                 results += _collect(pid, fd)
-            children = []
         finally:
             base.jobs = jobs
             for pid, fd in children:  # the parent's part failed: stop the others
