@@ -31,6 +31,24 @@ except ImportError:  # pragma: no cover - Windows
 LOCK_NAME = ".toolkit.lock"
 DEFAULT_WAIT = 120.0  # seconds: longer than a usual run, short enough to notice a stuck one
 _held: dict[Path, int] = {}  # trees this process holds, with their depth
+_fds: dict[Path, int] = {}  # their lock files' descriptors
+
+
+def _forget_in_child() -> None:
+    """A forked copy (:mod:`toolkit.engines.forked`) holds no lock: its descriptors are
+    closed, never unlocked (an unlock would release the parent's lock), so a killed parent's
+    lock goes with the parent, not with its copies."""
+    for fd in _fds.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _fds.clear()
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def holder(root: str | os.PathLike) -> str:
@@ -84,10 +102,12 @@ def tree_lock(root: str | os.PathLike, *, wait: float | None = None, what: str =
     try:
         _acquire(fd, tree, limit, what, notify)
         _held[key] = 1
+        _fds[key] = fd
         try:
             yield
         finally:
             del _held[key]
+            del _fds[key]
     finally:
         os.close(fd)  # closing the descriptor releases the lock
 

@@ -109,6 +109,7 @@ class Forked(Wrapper):
     def _fork(self, texts: Sequence[str], skip: int, src: Lang, tgt: Lang,
               n_best: int) -> tuple[int, int]:
         r, w = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid:
             os.close(w)
@@ -119,6 +120,7 @@ class Forked(Wrapper):
         _in_child = True
         os.close(r)
         code = 0
+        _die_with(parent)
         try:
             base = _apertium(self.inner)
             if base is not None:
@@ -133,6 +135,20 @@ class Forked(Wrapper):
                 out.write(data)
         finally:
             os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this copy when its parent dies (a killed run leaves no copy
+    translating for nobody); elsewhere the copy ends at its next write to the closed pipe."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(1)
 
 
 def _error(exc: BaseException) -> BaseException:
