@@ -45,6 +45,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     # The thresholds keep small batches in one process; lowered so a test batch is shared.
     monkeypatch.setattr(forked, "MIN_TEXTS", 4)
     monkeypatch.setattr(forked, "MIN_CHARS", 10)
+    monkeypatch.setattr(forked, "CORES_PER_COPY", 1)  # on 2 cores: two copies, as on 4
 
 
 @pytest.fixture
