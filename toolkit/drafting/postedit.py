@@ -18,6 +18,7 @@ from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from .past import simple_past
 from .tense import etre_past
 
 _ADVERB = r"(?:already|now|often|also|always|still|never|usually|generally|rarely|recently)"
@@ -309,6 +310,8 @@ class PostEdited(Wrapper):
             text = postedit(tr.text, code)
             if src.code == "fr":
                 text = etre_past(text, source, code)
+                if code == "en":
+                    text = simple_past(text, source)
             # A word a rule put right ("progresses" → progress) no longer leaks.
             unknown = tuple(u for u in tr.unknown
                             if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
