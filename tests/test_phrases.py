@@ -225,3 +225,16 @@ def test_an_adj_rule_puts_the_adjective_before_any_noun():
 def test_adj_is_a_known_flag():
     rules = phrases.parse("# family: x\nprioritaire\tpriority\tadj\n")
     assert rules[0].flags == {"adj"}
+
+
+@needs_apertium
+def test_general_words_the_pivot_gets_wrong():
+    out = _en("Les enfants parlent une autre langue et viennent d'environ 20 pays.")
+    assert "children" in out and "language" in out and "about 20" in out
+    assert "boys" not in out and "tongue" not in out and "roughly" not in out
+    out = _en("La plupart des migrants devraient rester entre Agadez et Niamey.")
+    assert out.startswith("Most migrants should") and "between Agadez" in out
+    assert "Earth" in _en("Ils sont revenus sur Terre.")
+    # Target-side: également and alors que through the pivot (igualmente, mientras que).
+    out = _en("Elle a également confirmé le plan, alors que les fonds manquent.")
+    assert "also" in out and "equally" not in out and "while" in out and "whereas" not in out

@@ -19,6 +19,7 @@ from functools import cache
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
 from .past import simple_past
+from .possessive import their
 from .tense import etre_past
 
 _ADVERB = r"(?:already|now|often|also|always|still|never|usually|generally|rarely|recently)"
@@ -28,6 +29,14 @@ _PARTICIPLE = (r"(?:\w+ed|been|done|seen|given|taken|made|held|sent|built|brough
                r"spent|lost|left|found|known|shown|grown|drawn|written|chosen|spoken|run|put|set|"
                r"kept|led|taught|fought|caught|begun|become|gone|come|cut|hit|read)")
 _RULES_EN = (
+    # The pivot's words for également and alors que/tandis que (igualmente, mientras que):
+    # English says "also" and "while"; "equally" stays before an adjective (equally important).
+    (re.compile(r"\bequally\b(?! (?:important|\w+(?:ive|ble|ous|ant|ent|al|ful|ary|ic|ed)\b))"),
+     "also"),
+    (re.compile(r"\bEqually\b(?! (?:important|\w+(?:ive|ble|ous|ant|ent|al|ful|ary|ic|ed)\b))"),
+     "Also"),
+    (re.compile(r"\bwhereas\b"), "while"),
+    (re.compile(r"\bWhereas\b"), "While"),
     # has touched already → has already touched
     (re.compile(rf"\b({_AUX}) ({_PARTICIPLE}) ({_ADVERB})\b(?! (?:ago|before|since)\b)"),
      r"\1 \3 \2"),
@@ -311,7 +320,7 @@ class PostEdited(Wrapper):
             if src.code == "fr":
                 text = etre_past(text, source, code)
                 if code == "en":
-                    text = simple_past(text, source)
+                    text = their(simple_past(text, source), source)
             # A word a rule put right ("progresses" → progress) no longer leaks.
             unknown = tuple(u for u in tr.unknown
                             if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
