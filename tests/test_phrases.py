@@ -238,3 +238,13 @@ def test_general_words_the_pivot_gets_wrong():
     # Target-side: également and alors que through the pivot (igualmente, mientras que).
     out = _en("Elle a également confirmé le plan, alors que les fonds manquent.")
     assert "also" in out and "equally" not in out and "while" in out and "whereas" not in out
+
+
+@needs_apertium
+def test_words_the_pivot_reads_as_something_else():
+    # cela ne → "Encubrió no" (celer), important → "de entidad", se trouve → "finds".
+    out = _en("Cela ne veut pas dire que le système important se trouve à Dakar.")
+    assert "concealed" not in out and "entity" not in out and "finds" not in out
+    assert "important system" in out
+    assert "It is important to" in _en("Il est important de noter que le plan est prêt.")
+    assert "afterwards" not in _en("Les migrants sont ensuite rentrés au Mali.")

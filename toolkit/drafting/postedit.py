@@ -20,6 +20,7 @@ from ..engines.base import Translation, Wrapper
 from ..langs import Lang
 from .past import simple_past
 from .possessive import their
+from .superlatives import superlatives
 from .tense import etre_past
 
 _ADVERB = r"(?:already|now|often|also|always|still|never|usually|generally|rarely|recently)"
@@ -37,6 +38,8 @@ _RULES_EN = (
      "Also"),
     (re.compile(r"\bwhereas\b"), "while"),
     (re.compile(r"\bWhereas\b"), "While"),
+    # ensuite/puis through the pivot (después): English narrates with "then".
+    (re.compile(r"\bafterwards\b"), "then"),
     # has touched already → has already touched
     (re.compile(rf"\b({_AUX}) ({_PARTICIPLE}) ({_ADVERB})\b(?! (?:ago|before|since)\b)"),
      r"\1 \3 \2"),
@@ -291,6 +294,7 @@ def postedit(text: str, lang: str) -> str:
     if lang == "en":
         for rx, repl in _RULES_EN:
             text = rx.sub(repl, text)
+        text = superlatives(text)
         text = _MASS_PLURAL.sub(r"\1", text)
         text = _MASS_VERB_PLURAL.sub(r"\1 \2", text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
