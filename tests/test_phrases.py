@@ -206,8 +206,8 @@ def test_adjectives_the_pivot_leaks_come_with_their_noun():
     assert "priority areas" in _en("Les domaines prioritaires du projet.")
     assert "districts of Bangui" in _en("Dans les 3e, 4e et 5e arrondissements de Bangui.")
     assert "distritos de Bangui" in _es("Dans les 3e, 4e et 5e arrondissements de Bangui.")
-    # the same adjective with another noun is left to the engine, not forced
-    assert "French-speaking" not in _en("Elle est francophone.")
+    # after a determiner there is no noun to go before: left to the engine
+    assert "French-speaking" not in _en("Les francophones sont nombreux.")
 
 
 @needs_apertium
@@ -248,3 +248,11 @@ def test_words_the_pivot_reads_as_something_else():
     assert "important system" in out
     assert "It is important to" in _en("Il est important de noter que le plan est prêt.")
     assert "afterwards" not in _en("Les migrants sont ensuite rentrés au Mali.")
+
+
+@needs_apertium
+def test_adjective_rule_as_the_attribute_of_etre():
+    out = _en("Ces vols sont prioritaires.")
+    assert "prioritarios" not in out and out.startswith("These flights are priorit")
+    assert "priority flights" in _en("Les vols prioritaires partent demain.")
+    assert "is Central African" in _en("La législation est centrafricaine.")

@@ -38,6 +38,10 @@ _RULES_EN = (
      "Also"),
     (re.compile(r"\bwhereas\b"), "while"),
     (re.compile(r"\bWhereas\b"), "While"),
+    # After a colon or an opening quote the es→en hop puts the subject it adds in lowercase
+    # and leaves the capital on the verb (: « Nous sommes prêts » → : « we Are ready »).
+    (re.compile(r"([:«“\"]\s*)(we|you|they|he|she|it|i) ([A-Z])([a-z]+)\b"),
+     lambda m: f"{m.group(1)}{m.group(2).capitalize()} {m.group(3).lower()}{m.group(4)}"),
     # ensuite/puis through the pivot (después): English narrates with "then".
     (re.compile(r"\bafterwards\b"), "then"),
     # has touched already → has already touched
