@@ -18,6 +18,7 @@ from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from .articles import generic_articles
 from .past import simple_past
 from .possessive import their
 from .superlatives import superlatives
@@ -302,6 +303,7 @@ def postedit(text: str, lang: str) -> str:
         text = _MASS_PLURAL.sub(r"\1", text)
         text = _MASS_VERB_PLURAL.sub(r"\1 \2", text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
+        text = generic_articles(text)
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
         text = _OF_ACRONYM.sub(_acronym_first, text)
