@@ -21,6 +21,7 @@ from ..langs import Lang
 from .articles import generic_articles
 from .past import simple_past
 from .possessive import their
+from .relatives import relatives
 from .superlatives import superlatives
 from .tense import etre_past
 
@@ -330,7 +331,7 @@ class PostEdited(Wrapper):
             if src.code == "fr":
                 text = etre_past(text, source, code)
                 if code == "en":
-                    text = their(simple_past(text, source), source)
+                    text = relatives(their(simple_past(text, source), source), source)
             # A word a rule put right ("progresses" → progress) no longer leaks.
             unknown = tuple(u for u in tr.unknown
                             if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))
