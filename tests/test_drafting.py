@@ -44,6 +44,14 @@ FR, EN, ES = Lang.parse("fr"), Lang.parse("en"), Lang.parse("es")
     ("Ils sont rentrés au Mali", "Ils sont rentrés au Mali"),  # motion: to
     ("l'aide au Tchad", "l'aide au Tchad"),
     ("a déclaré au Conseil de sécurité", "a déclaré au Conseil de sécurité"),  # not a place
+    # the inverted subject of a reported-speech incise goes before its verb
+    ("« Prêts », a-t-elle déclaré.", "« Prêts », elle a déclaré."),
+    ("« Prêts », ont-ils souligné, « enfin ».", "« Prêts », ils ont souligné, « enfin »."),
+    ("« Prêts », confie-t-il.", "« Prêts », il confie."),
+    ("Pourrait-elle venir ?", "Pourrait-elle venir ?"),  # a question, not an incise
+    ("Il est peut-être prêt", "Il est peut-être prêt"),
+    # cela ne/n' reads as the verb celer; ça is the same word
+    ("Cela ne veut pas dire", "Ça ne veut pas dire"),
 ])
 def test_preedit(raw, edited):
     assert preedit(raw) == edited
@@ -195,6 +203,14 @@ def test_protected_names_keep_their_spelling_through_preedit():
     ("the office of Niger, the city of Bangui", "en", "the office of Niger, the city of Bangui"),
     ("the office of Dakar Port, the centre of Mali", "en",
      "the office of Dakar Port, the centre of Mali"),
+    # the subject the pivot adds after a colon takes the capital it left on the verb
+    ("She said: “we Are ready.”", "en", "She said: “We are ready.”"),
+    ("It has said: we Have to act.", "en", "It has said: We have to act."),
+    ("She said: we met Paris officials.", "en", "She said: we met Paris officials."),
+    # the pivot's words for également, alors que and ensuite
+    ("It confirmed equally the plan, whereas the funds lack; afterwards it left.", "en",
+     "It confirmed also the plan, while the funds lack; then it left."),
+    ("It is equally important.", "en", "It is equally important."),
 ])
 def test_postedit(raw, lang, edited):
     assert postedit(raw, lang) == edited
@@ -241,3 +257,14 @@ def test_spanish_names_with_their_own_article_through_the_engine():
          "Le bureau régional pour l'Afrique de l'Ouest et du Centre est ouvert."], FR, ES)
     assert "de los Estados Unidos" in es[0].text and "la Estados" not in es[0].text
     assert "para África Occidental" in es[1].text
+
+
+@needs_apertium
+def test_reported_speech_incise_through_the_engine():
+    engine = build("apertium")
+    out = engine.translate_batch(["« Nous sommes prêts », a-t-elle déclaré."], FR, EN)[0]
+    assert out.text == "“We are ready,” she said." and not out.unknown
+    out = engine.translate_batch(["Elle a déclaré : « Nous sommes prêts. »"], FR, EN)[0]
+    assert "“We are ready" in out.text
+    out = engine.translate_batch(["« Le plan est prêt », a-t-il ajouté."], FR, ES)[0]
+    assert "añadió" in out.text and not out.unknown

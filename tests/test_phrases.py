@@ -206,8 +206,8 @@ def test_adjectives_the_pivot_leaks_come_with_their_noun():
     assert "priority areas" in _en("Les domaines prioritaires du projet.")
     assert "districts of Bangui" in _en("Dans les 3e, 4e et 5e arrondissements de Bangui.")
     assert "distritos de Bangui" in _es("Dans les 3e, 4e et 5e arrondissements de Bangui.")
-    # the same adjective with another noun is left to the engine, not forced
-    assert "French-speaking" not in _en("Elle est francophone.")
+    # after a determiner there is no noun to go before: left to the engine
+    assert "French-speaking" not in _en("Les francophones sont nombreux.")
 
 
 @needs_apertium
@@ -225,3 +225,34 @@ def test_an_adj_rule_puts_the_adjective_before_any_noun():
 def test_adj_is_a_known_flag():
     rules = phrases.parse("# family: x\nprioritaire\tpriority\tadj\n")
     assert rules[0].flags == {"adj"}
+
+
+@needs_apertium
+def test_general_words_the_pivot_gets_wrong():
+    out = _en("Les enfants parlent une autre langue et viennent d'environ 20 pays.")
+    assert "children" in out and "language" in out and "about 20" in out
+    assert "boys" not in out and "tongue" not in out and "roughly" not in out
+    out = _en("La plupart des migrants devraient rester entre Agadez et Niamey.")
+    assert out.startswith("Most migrants should") and "between Agadez" in out
+    assert "Earth" in _en("Ils sont revenus sur Terre.")
+    # Target-side: également and alors que through the pivot (igualmente, mientras que).
+    out = _en("Elle a également confirmé le plan, alors que les fonds manquent.")
+    assert "also" in out and "equally" not in out and "while" in out and "whereas" not in out
+
+
+@needs_apertium
+def test_words_the_pivot_reads_as_something_else():
+    # cela ne → "Encubrió no" (celer), important → "de entidad", se trouve → "finds".
+    out = _en("Cela ne veut pas dire que le système important se trouve à Dakar.")
+    assert "concealed" not in out and "entity" not in out and "finds" not in out
+    assert "important system" in out
+    assert "It is important to" in _en("Il est important de noter que le plan est prêt.")
+    assert "afterwards" not in _en("Les migrants sont ensuite rentrés au Mali.")
+
+
+@needs_apertium
+def test_adjective_rule_as_the_attribute_of_etre():
+    out = _en("Ces vols sont prioritaires.")
+    assert "prioritarios" not in out and out.startswith("These flights are priorit")
+    assert "priority flights" in _en("Les vols prioritaires partent demain.")
+    assert "is Central African" in _en("La législation est centrafricaine.")

@@ -199,12 +199,19 @@ class _PhraseEngine(GlossaryEngine):
             if chosen is None:
                 continue
             term, target, plural = chosen
+            noun = None
             if m.concept.id.endswith("-adj"):
                 # The rendering goes before the noun it follows, in one form: the engine
                 # reads the placeholder as a numeral there (des 90417 vols → the 90417 flights).
                 noun = _NOUN_BEFORE.search(text, pos, m.span.start)
-                if noun is None or noun.group(1).casefold() in _NOT_NOUNS:
+                word = noun.group(1).casefold() if noun else ""
+                if word in _COPULAS:
+                    # The attribute of être (ces vols sont prioritaires): the rendering
+                    # stays where it is; the pivot would leak its Spanish (prioritarios).
+                    noun = None
+                elif noun is None or word in _NOT_NOUNS:
                     continue
+            if noun is not None:
                 token = next(tokens)
                 pieces += [piece(pos, noun.start(1)), token + " ", piece(noun.start(1), noun.end(1))]
                 pos = m.span.end
@@ -311,6 +318,8 @@ _NOT_NOUNS = {"le", "la", "les", "un", "une", "des", "du", "de", "est", "sont", 
               "sera", "seront", "soit", "être", "devient", "deviennent", "reste", "restent",
               "très", "plus", "moins", "si", "aussi", "et", "ou", "comme", "jugé", "jugée", "jugés",
               "jugées", "considéré", "considérée", "considérés", "considérées"}
+_COPULAS = {"est", "sont", "était", "étaient", "sera", "seront", "soit", "soient", "être",
+            "devient", "deviennent", "reste", "restent", "demeure", "demeurent"}
 _VERB_FAMILIES = {"reporting verbs", "verb phrases", "verbs of reports and surveys"}
 _INDEFINITE = re.compile(r"(?:^|(?<=\s))([Uu]ne?) $")
 _HAS_ARTICLE = re.compile(r"(?:a|an|the|un|una|el|la|los|las)\b", re.IGNORECASE)

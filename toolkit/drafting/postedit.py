@@ -18,6 +18,11 @@ from functools import cache
 
 from ..engines.base import Translation, Wrapper
 from ..langs import Lang
+from .articles import generic_articles
+from .past import simple_past
+from .possessive import their
+from .relatives import relatives
+from .superlatives import superlatives
 from .tense import etre_past
 
 _ADVERB = r"(?:already|now|often|also|always|still|never|usually|generally|rarely|recently)"
@@ -27,6 +32,20 @@ _PARTICIPLE = (r"(?:\w+ed|been|done|seen|given|taken|made|held|sent|built|brough
                r"spent|lost|left|found|known|shown|grown|drawn|written|chosen|spoken|run|put|set|"
                r"kept|led|taught|fought|caught|begun|become|gone|come|cut|hit|read)")
 _RULES_EN = (
+    # The pivot's words for également and alors que/tandis que (igualmente, mientras que):
+    # English says "also" and "while"; "equally" stays before an adjective (equally important).
+    (re.compile(r"\bequally\b(?! (?:important|\w+(?:ive|ble|ous|ant|ent|al|ful|ary|ic|ed)\b))"),
+     "also"),
+    (re.compile(r"\bEqually\b(?! (?:important|\w+(?:ive|ble|ous|ant|ent|al|ful|ary|ic|ed)\b))"),
+     "Also"),
+    (re.compile(r"\bwhereas\b"), "while"),
+    (re.compile(r"\bWhereas\b"), "While"),
+    # After a colon or an opening quote the es→en hop puts the subject it adds in lowercase
+    # and leaves the capital on the verb (: « Nous sommes prêts » → : « we Are ready »).
+    (re.compile(r"([:«“\"]\s*)(we|you|they|he|she|it|i) ([A-Z])([a-z]+)\b"),
+     lambda m: f"{m.group(1)}{m.group(2).capitalize()} {m.group(3).lower()}{m.group(4)}"),
+    # ensuite/puis through the pivot (después): English narrates with "then".
+    (re.compile(r"\bafterwards\b"), "then"),
     # has touched already → has already touched
     (re.compile(rf"\b({_AUX}) ({_PARTICIPLE}) ({_ADVERB})\b(?! (?:ago|before|since)\b)"),
      r"\1 \3 \2"),
@@ -281,9 +300,11 @@ def postedit(text: str, lang: str) -> str:
     if lang == "en":
         for rx, repl in _RULES_EN:
             text = rx.sub(repl, text)
+        text = superlatives(text)
         text = _MASS_PLURAL.sub(r"\1", text)
         text = _MASS_VERB_PLURAL.sub(r"\1 \2", text)
         text = _MASS_ARTICLE.sub(_drop_mass_article, text)
+        text = generic_articles(text)
         text = _POSTPOSED.sub(_prepose, text)
         text = _NAME_LIST.sub(_list_once, text)
         text = _OF_ACRONYM.sub(_acronym_first, text)
@@ -309,6 +330,8 @@ class PostEdited(Wrapper):
             text = postedit(tr.text, code)
             if src.code == "fr":
                 text = etre_past(text, source, code)
+                if code == "en":
+                    text = relatives(their(simple_past(text, source), source), source)
             # A word a rule put right ("progresses" → progress) no longer leaks.
             unknown = tuple(u for u in tr.unknown
                             if text == tr.text or re.search(rf"(?<!\w){re.escape(u)}(?!\w)", text))

@@ -30,6 +30,14 @@ _ABBREV = (
     (re.compile(r"\bPr\.(?= )"), "Pr"),
 )
 _SPACES = re.compile(r" {2,}")
+# "cela ne/n'" is read as the verb celer ("Encubrió no quiere", "It concealed it"); "ça" is
+# the same word and the engine knows it.
+# The inverted subject of a reported-speech incise (« … », a-t-elle déclaré; confie-t-il):
+# the engine reads "a-t-elle" as one unknown word ("hadeclarado"); French also says
+# "elle a déclaré", which the phrase rules and the engine know.
+_INCISE = re.compile(r"([,»”\"]\s*)([a-zàâçéèêëîïôûùüÿ]+)-(?:t-)?(il|elle|ils|elles|on)\b"
+                     r"(?!-)")
+_CELA = re.compile(r"\b([Cc])ela\b")
 # "Des" opening a sentence is the indefinite article, which English and Spanish
 # leave out; the engine reads it as "de les" ("Of the fastest controls").
 _OPENING_DES = re.compile(
@@ -89,6 +97,8 @@ def preedit(text: str) -> str:
     text = _WORD.sub(lambda m: table.get(m.group(), m.group()), text)
     for pattern, repl in _ABBREV:
         text = pattern.sub(repl, text)
+    text = _INCISE.sub(r"\1\3 \2", text)
+    text = _CELA.sub(lambda m: "Ça" if m.group(1) == "C" else "ça", text)
     text = _OPENING_DES.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     text = _AT_PLACE.sub(r"\1dans ", text)
     text = _AU_PLACE.sub(lambda m: _in_place(m.group(1)) if _is_place(m.group(1)) and not
