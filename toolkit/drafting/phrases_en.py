@@ -65,6 +65,21 @@ def contract(text: str, tgt: str) -> str:
     return after.sub(fix, text)
 
 
+# Words the engine chooses wrong for English sources, put right on the target side where
+# the context makes the sense plain: "works with" is obrar only in old Spanish.
+_LEXICAL = {
+    "es": ((re.compile(r"\b(?P<v>obr)(?P<e>a|an|ó|aron|ará|arán)(?= (?:con|en estrecha|junto))"),
+            lambda m: "trabaj" + m["e"]),),
+}
+
+
+def lexical(text: str, tgt: str) -> str:
+    """The target's own words where the engine took a rare sense (obra con → trabaja con)."""
+    for rx, repl in _LEXICAL.get(tgt, ()):
+        text = rx.sub(repl, text)
+    return text
+
+
 class _EnPhraseEngine(GlossaryEngine):
     resolve = False  # overlapping rules: the longest wins in the matcher
 
@@ -76,4 +91,4 @@ class PhrasesEn(phrases.Phrases):
     machinery = _EnPhraseEngine
 
     def finish(self, text: str, tgt: str) -> str:
-        return contract(text, tgt)
+        return lexical(contract(text, tgt), tgt)

@@ -150,6 +150,11 @@ class GlossaryEngine(Wrapper):
         if not self.matcher(s).terms or not any(c.approved(t) for c in self.glossary):
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         plans = [self.plan(x, s, t) for x in texts]
+        if s == "en" and "apertium" in self.inner.name:
+            # Apertium's tagger reads a word after a number as a noun; other engines need no hint.
+            from .subjects_en import hint
+
+            plans = [hint(p) for p in plans]
         if self.strategy == "protect":
             return self._protect_all(plans, src, tgt, n_best)
         return self._repair_all(plans, src, tgt, n_best)
@@ -382,8 +387,10 @@ def _case_like(new: str, old: str) -> str:
 
 
 # What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
-# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé).
-_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles)\s+(?=[a-zà-ÿ])")
+# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé). The
+# pronoun is also the one subjects_en put in for the tagger ("they are" → "ellos están",
+# "it" before a phrase rule → "él hace un llamamiento").
+_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles|ellos|ellas|él|ella)\s+(?=[a-zà-ÿ])")
 _CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too
 
 
