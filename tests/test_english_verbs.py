@@ -8,7 +8,7 @@ from conftest import needs_apertium
 
 from toolkit.glossary import load_default
 from toolkit.glossary.enforce import GlossaryEngine
-from toolkit.glossary.subjects_en import hint
+from toolkit.glossary.hints_en import hint
 from toolkit.langs import Lang
 from toolkit.stack import build
 
@@ -84,3 +84,38 @@ def test_helper_pronoun_leaves_no_trace(engine, tgt):
         out = _draft(engine, text, tgt)
         for word in (" ils ", " Ils ", " ellos ", " it ", " they ", "  "):
             assert word not in out, out
+
+
+# family: a term that modifies the next noun (English compound order)
+@pytest.mark.parametrize("text, expected", [
+    ("Please contact the IOM press office.", "the press office of "),
+    ("Minors were referred to child protection services.", "services of "),
+    ("Each returnee receives a reintegration grant.", "a grant of "),
+    ('"Yes," said IOM Director General Amy Pope.', "said the "),
+])
+def test_compound_head_goes_first(text, expected):
+    assert expected in _masked(text)
+
+
+def test_verb_after_a_term_is_not_a_compound_head():
+    assert " of " not in _masked("IOM provides services to migrants.")
+
+
+@needs_apertium
+@pytest.mark.parametrize("tgt, text, good", [
+    (FR, "Please contact the IOM press office.", "le bureau de presse de l'OIM"),
+    (ES, "Please contact the IOM press office.", "la oficina de prensa de la OIM"),
+    (FR, "Minors were referred to child protection services.",
+     "services de protection de l'enfance"),
+    (ES, "Minors were referred to child protection services.",
+     "servicios de protección de la infancia"),
+    (FR, '"Yes," said IOM Director General Amy Pope.', "le Directeur général de l'OIM, Amy Pope"),
+    (ES, '"Yes," said IOM Director General Amy Pope.', "el Director General de la OIM, Amy Pope"),
+    (FR, "IOM teams distributed kits.", "Les équipes de l'OIM ont distribué"),
+    (ES, "IOM teams distributed kits.", "Los equipos de la OIM distribuyeron"),
+    (FR, "More than 500 unaccompanied minors were referred to services.", "ont été"),
+    (ES, "Border officials were trained to identify victims.", "estuvieron entrenados"),
+])
+def test_compounds_and_plural_subjects_in_drafts(engine, tgt, text, good):
+    out = _draft(engine, text, tgt)
+    assert good in out, out

@@ -152,7 +152,7 @@ class GlossaryEngine(Wrapper):
         plans = [self.plan(x, s, t) for x in texts]
         if s == "en" and "apertium" in self.inner.name:
             # Apertium's tagger reads a word after a number as a noun; other engines need no hint.
-            from .subjects_en import hint
+            from .hints_en import hint
 
             plans = [hint(p) for p in plans]
         if self.strategy == "protect":
@@ -388,7 +388,7 @@ def _case_like(new: str, old: str) -> str:
 
 # What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
 # subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé). The
-# pronoun is also the one subjects_en put in for the tagger ("they are" → "ellos están",
+# pronoun is also the one hints_en put in for the tagger ("they are" → "ellos están",
 # "it" before a phrase rule → "él hace un llamamiento").
 _PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles|ellos|ellas|él|ella)\s+(?=[a-zà-ÿ])")
 _CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too

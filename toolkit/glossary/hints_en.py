@@ -1,4 +1,15 @@
-"""A subject pronoun after an English term placeholder, so the engine reads the verb as a verb.
+"""English term placeholders rewritten so that Apertium reads the words around them right.
+
+Two rewrites of the masked text, for English sources only:
+
+**Compounds.** A term that modifies the noun after it (*IOM press office*, *child protection
+services*, *reintegration grant*) comes out in English order, the number read as a quantity:
+"l'OIM bureau de presse", "protection de l'enfance services". The noun goes first with
+*of* (``press office of 90417``), which the engine renders "bureau de presse de l'OIM";
+a title before a name takes the name after a comma (*IOM Director General Amy Pope* →
+"Director General of 90417, Amy Pope").
+
+**Subjects.**
 
 A protected term reaches the engine as a number (``IOM helps`` → ``90417 helps``), and
 Apertium's English tagger reads a word after a number as a noun in the plural: "90417
@@ -60,12 +71,84 @@ _CLAUSE_START = re.compile(
     r"(?:^|[.!?:;]\s+|,\s+|[–—-]\s+|\bthat\s+|[«“\"(]\s*)"
     r"(?:(?:the|The|All|all|Many|many|Most|most|Some|some|These|these|Both|both)\s+)?"
     r"(?:(?:[Mm]ore|[Ff]ewer|[Ll]ess) than\s+|(?:[Oo]ver|[Nn]early|[Aa]lmost|[Aa]round|[Aa]bout"
-    r"|[Ss]ome|[Uu]p to)\s+)?(?:\d[\d,.]*\s+)?$")
+    r"|[Ss]ome|[Uu]p to)\s+)?(?:(?:\d[\d,.]*|ZXQ\d+QZ)\s+)?$")
 _WORD = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z']+))?")
 
 
+# Nouns that head a compound after a term, as met in releases: the term is their modifier.
+_HEADS = frozenset("""
+activities agenda assessment assessments budget campaign campaigns camps capacity cards
+center centers centre centres committee data department efforts experts facilities figures
+flights framework funding grant grants initiative initiatives kit kits law laws mechanism
+mechanisms mission missions needs network networks office offices officials operation
+operations personnel plan plans points policies policy posts procedures programme programmes
+program programs project projects report reports response routes sector services sessions
+sites staff standards statistics strategy system systems teams unit units workers workshop
+workshops
+""".split())
+# Nouns that come between the term and the head (IOM press office, IOM field staff).
+_MODIFIERS = frozenset("""
+border coordination country data displacement emergency field health management media
+national press protection reception regional registration reintegration response return
+shelter support transit
+""".split())
+_TITLE = (r"(?:Deputy |Assistant |Regional |Special |Executive )?(?:Director General|Director|"
+          r"Chief of Mission|Head of Office|Head of Mission|Representative|Envoy|Coordinator|"
+          r"Spokesperson|spokesperson|Programme Manager|Project Manager)")
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+
+
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|its|our|their|his|her|this|these|each|every|"
+                         r"all|any|no|some|many|most|several)\s+$")
+_ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&-]+$")
+
+
+def compounds(plan: Plan) -> Plan:
+    """``plan`` with each term that modifies the next noun put after it with *of*."""
+    masked = plan.masked
+    by_token = {s.token: s for s in plan.slots}
+    for slot in plan.slots:
+        m = find_numeric(masked, slot.token)
+        if m is None:
+            continue
+        after = masked[m.end():]
+        title = re.match(rf" ({_TITLE}|\d+)(?: ({_NAME}))?(?=[.,;:)]|$| [a-z])", after)
+        if title and title.group(1).isdigit():  # a title the glossary protects too
+            other = by_token.get(title.group(1))
+            if other is None or not re.fullmatch(_TITLE, other.match.span.text):
+                title = None
+        if title:
+            name = f", {title.group(2)}" if title.group(2) else ""
+            before = masked[:m.start()]
+            if not _DETERMINER.search(before):
+                before += "the "  # French and Spanish put an article before the title
+            masked = before + f"{title.group(1)} of {slot.token}{name}" + after[title.end():]
+            continue
+        head = re.match(r" ([a-z]+)(?: ([a-z]+))?\b", after)
+        if not head:
+            continue
+        first, second = head.group(1), head.group(2) or ""
+        if first in _HEADS:
+            words = first + (f" {second}" if second in _HEADS else "")
+        elif first in _MODIFIERS and second in _HEADS:
+            words = f"{first} {second}"
+        else:
+            continue
+        before, rest = masked[:m.start()], after[1 + len(words):]
+        if not _DETERMINER.search(before) and (_ALL_CAPS.match(slot.match.span.text)
+                                               or _CLAUSE_START.search(before)):
+            before += "the "  # the organisation's teams: les équipes de l'OIM
+        last = words.split()[-1]
+        found = _pronoun(before, rest, last.endswith("s") and last != "needs")
+        pronoun = f" {found[0]}" if found and found[1] == 0 else ""
+        masked = before + f"{words} of {slot.token}{pronoun}" + rest
+    return replace(plan, masked=masked)
+
+
 def hint(plan: Plan) -> Plan:
-    """``plan`` with a pronoun after each placeholder that is the subject of the next verb."""
+    """``plan`` with its compounds turned round and a pronoun after each placeholder that is
+    the subject of the next verb."""
+    plan = compounds(plan)
     masked = plan.masked
     by_token = {s.token: s for s in plan.slots}
     inserts: list[tuple[int, str]] = []
@@ -77,13 +160,21 @@ def hint(plan: Plan) -> Plan:
         after = masked[m.end():]
         if _continues(after, by_token):  # the next term of "X and Y" takes the pronoun
             continue
-        plural = plural or slot.plural or slot.match.number == "pl"
+        plural = plural or slot.plural or slot.match.number == "pl" or _plural_phrase(slot)
         found = _pronoun(masked[:first], after, plural)
         if found:
             inserts.append((m.end() + found[1], " " + found[0]))
     for pos, text in sorted(inserts, reverse=True):
         masked = masked[:pos] + text + masked[pos:]
     return replace(plan, masked=masked) if inserts else plan
+
+
+def _plural_phrase(slot: Slot) -> bool:
+    """A phrase rule's match carries no number: its last word tells (border officials)."""
+    if slot.match.number or not slot.match.concept.id.startswith("phrase-"):
+        return False
+    last = slot.match.span.text.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _group_start(masked: str, start: int, by_token: dict[str, Slot]) -> tuple[int, bool]:
