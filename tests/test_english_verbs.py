@@ -119,3 +119,34 @@ def test_verb_after_a_term_is_not_a_compound_head():
 def test_compounds_and_plural_subjects_in_drafts(engine, tgt, text, good):
     out = _draft(engine, text, tgt)
     assert good in out, out
+
+
+# family: bare infinitives, going home, time and the pivot's senses
+@needs_apertium
+@pytest.mark.parametrize("tgt, text, good, bad", [
+    (FR, "IOM helps stranded migrants return home.", "à rentrer chez eux", "maison"),
+    (ES, "IOM helps stranded migrants return home.", "a regresar a casa", "casa de regreso"),
+    (ES, "IOM has helped 3,200 stranded migrants return to their countries.", "a regresar a",
+     "regreso"),
+    (FR, "Since January, IOM has assisted migrants.", "Depuis janvier", "Dès lors"),
+    (ES, "Since January, IOM has assisted migrants.", "Desde enero", "entonces"),
+    (FR, "More than 2,000 deaths were recorded last year.", "l'année dernière", "dernier an"),
+    (ES, "More than 2,000 deaths were recorded last year.", "el año pasado", "último año"),
+    (FR, "IOM today launched a new appeal.", "lancé un nouvel appel", "jeté"),
+    (ES, "IOM today launched a new appeal.", "un nuevo llamamiento", "apelación"),
+    (FR, "Floods displaced thousands of families.", "déplacé des milliers", "décalé"),
+    (FR, "The Organization helps displaced people return home.", "personnes déplacées",
+     "personne déplacée "),
+    (ES, "IOM works closely with governments.", "trabaja", "obra "),
+])
+def test_english_phrasing_in_drafts(engine, tgt, text, good, bad):
+    out = _draft(engine, text, tgt)
+    assert good in out and bad not in out, out
+
+
+def test_help_takes_to_before_a_bare_infinitive():
+    from toolkit.drafting.preedit_en import preedit
+
+    assert preedit("IOM helps stranded migrants return home.") == \
+        "IOM helps stranded migrants to return home."
+    assert preedit("IOM helps people who return home.") == "IOM helps people who return home."

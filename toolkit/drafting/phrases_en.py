@@ -68,8 +68,21 @@ def contract(text: str, tgt: str) -> str:
 # Words the engine chooses wrong for English sources, put right on the target side where
 # the context makes the sense plain: "works with" is obrar only in old Spanish.
 _LEXICAL = {
-    "es": ((re.compile(r"\b(?P<v>obr)(?P<e>a|an|ó|aron|ará|arán)(?= (?:con|en estrecha|junto))"),
-            lambda m: "trabaj" + m["e"]),),
+    "es": ((re.compile(r"\bobr(?P<e>a|an|ó|aron|ará|arán)"
+                       r"(?= (?:con|en estrecha|estrechamente|junto))"),
+            lambda m: "trabaj" + m["e"]),
+           (re.compile(r"\b(u)na apelación nueva\b", re.I), r"\1n nuevo llamamiento"),
+           (re.compile(r"\b(u)na apelación\b", re.I), r"\1n llamamiento"),
+           # help X to do: ayudar a hacer, not para hacer
+           (re.compile(r"\b(ayud(?:a|an|ó|aron|ado|ar|ando|ará|arán|aba|aban))\b([^.;:«»\"]{1,80}?)"
+                       r" para (?=\w+(?:ar|er|ir)\b)"), r"\1\2 a "),),
+    "fr": ((re.compile(r"\b(aid(?:e|ent|é|és|er|ant|ait|aient|era|eront))\b([^.;:«»\"]{1,80}?)"
+                       r" pour (?=(?:se |s')?\w+(?:er|ir|re)\b)"), r"\1\2 à "),
+           # the Spanish pivot's senses: desplazar is déplacer, lanzar an appeal lancer
+           (re.compile(r"\bdécal(?=(?:é|ée|és|ées|er|ent|e|ant)\b)"), "déplac"),
+           (re.compile(r"\bjet(?=(?:é|ée|és|ées|er|tent|te)\b)"), "lanc"),
+           (re.compile(r"\b(u)ne appellation nouvelle\b", re.I), r"\1n nouvel appel"),
+           (re.compile(r"\b(u)ne appellation\b", re.I), r"\1n appel"),),
 }
 
 
