@@ -138,6 +138,8 @@ def test_compounds_and_plural_subjects_in_drafts(engine, tgt, text, good):
     (FR, "The Organization helps displaced people return home.", "personnes déplacées",
      "personne déplacée "),
     (ES, "IOM works closely with governments.", "trabaja", "obra "),
+    (FR, "The assessment shows that most migrants travel.", "montre que", "vise"),
+    (ES, "The assessment shows that most migrants travel.", "muestra que", "asoma"),
 ])
 def test_english_phrasing_in_drafts(engine, tgt, text, good, bad):
     out = _draft(engine, text, tgt)
@@ -150,3 +152,32 @@ def test_help_takes_to_before_a_bare_infinitive():
     assert preedit("IOM helps stranded migrants return home.") == \
         "IOM helps stranded migrants to return home."
     assert preedit("IOM helps people who return home.") == "IOM helps people who return home."
+
+
+# family: articles and possessives English leaves out or has one form of
+@needs_apertium
+@pytest.mark.parametrize("tgt, text, good, bad", [
+    (FR, "The country is a country of transit for migrants.", "pour les migrants", "pour migrants"),
+    (FR, "The training focused on the protection of vulnerable migrants.",
+     "protection des migrants", "de migrants"),
+    (ES, "It shows that most migrants travel through irregular migration routes.",
+     "la mayoría de los migrantes",
+     "mayoría de migrantes"),
+    (FR, "More than 500 migrants were assisted.", "500 migrants", "des migrants"),
+    (FR, "The programme supports returnees in their communities.", "leurs communautés",
+     "ses communautés"),
+    (ES, "IOM helped 3,200 stranded migrants return to their countries of origin.",
+     "sus países de origen", "su países"),
+])
+def test_articles_and_possessives(engine, tgt, text, good, bad):
+    out = _draft(engine, text, tgt)
+    assert good in out and bad not in out, out
+
+
+def test_possessive_left_alone_with_another_owner():
+    from toolkit.drafting.phrases_en import possessives
+
+    assert possessives("IOM and its partners met their donors.", "ses donateurs") == \
+        "ses donateurs"
+    assert possessives("They left their homes.", "Ils ont quitté ses maisons.") == \
+        "Ils ont quitté leurs maisons."

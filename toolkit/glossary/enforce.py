@@ -30,6 +30,7 @@ from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
 from ..masking import find_numeric, numeric_tokens
+from .hints_en import bare_plural, hint, pivot_residue
 from .inflect import en_number, es_article, es_gender, es_number, fr_elides, fr_gender, fr_number
 from .match import Match, Matcher
 from .model import Glossary, Term
@@ -152,8 +153,6 @@ class GlossaryEngine(Wrapper):
         plans = [self.plan(x, s, t) for x in texts]
         if s == "en" and "apertium" in self.inner.name:
             # Apertium's tagger reads a word after a number as a noun; other engines need no hint.
-            from .hints_en import hint
-
             plans = [hint(p) for p in plans]
         if self.strategy == "protect":
             return self._protect_all(plans, src, tgt, n_best)
@@ -255,7 +254,8 @@ def restore(text: str, slots: Sequence[Slot], tgt: str) -> str:
             fix = _spanish_article if tgt == "es" else _french_article
             before = fix(_with_article(before, slot, tgt), new, slot)
             if slot.match.term.lang == "en":
-                after = _pivot_residue(after, slot)
+                after = pivot_residue(after, slot)
+                before = bare_plural(before, slot, tgt)
                 if start and len(before) > start.end():  # an article went in at the start
                     before = before[: start.end()] + before[start.end()].upper() + \
                         before[start.end() + 1:]
@@ -384,18 +384,3 @@ def _french_article(before: str, new: str, slot: Slot) -> str:
 
 def _case_like(new: str, old: str) -> str:
     return new[0].upper() + new[1:] if old[:1].isupper() else new
-
-
-# What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
-# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé). The
-# pronoun is also the one hints_en put in for the tagger ("they are" → "ellos están",
-# "it" before a phrase rule → "él hace un llamamiento").
-_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles|ellos|ellas|él|ella)\s+(?=[a-zà-ÿ])")
-_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too
-
-
-def _pivot_residue(after: str, slot: Slot) -> str:
-    after = _PRONOUN.sub(r"\1", after, count=1)
-    if slot.follows[:1].islower():  # the English went on in lower case: no name starts here
-        after = _CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), after, count=1)
-    return after

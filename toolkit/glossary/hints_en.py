@@ -18,7 +18,7 @@ verb after a number singular, so a plural subject loses agreement: "Les victimes
 traite reçoit", "Los traficantes cargo". A pronoun between the placeholder and the verb
 (``90417 it helps``, ``90417 they receive``) settles both: Spanish drops it ("90417
 ayuda", "90417 reciben") and the French pivot's *ils* is taken away when the term is put
-back (:func:`toolkit.glossary.enforce._pivot_residue`).
+back (:func:`pivot_residue`).
 
 The pronoun goes in only where the placeholder is the subject of that verb:
 
@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..masking import find_numeric
-from .enforce import Plan, Slot
+
+if TYPE_CHECKING:  # enforce imports this module
+    from .enforce import Plan, Slot
 
 # English verbs whose third person singular is also a plural noun, as met in releases.
 # Nouns that usually follow an organisation's name as a compound (IOM partners, IOM
@@ -221,3 +224,62 @@ def _pronoun(before: str, after: str, plural: bool) -> tuple[str, int] | None:
     if word.endswith("ed") and nxt in _RELATIVE_NEXT:
         return None
     return "they", at
+
+
+# What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
+# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé). The
+# pronoun is also the one hint() put in for the tagger ("they are" → "ellos están",
+# "it" before a phrase rule → "él hace un llamamiento").
+_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles|ellos|ellas|él|ella)"
+                      r"\s+(?=[a-zà-ÿ])")
+_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too
+
+
+def pivot_residue(after: str, slot: Slot) -> str:
+    after = _PRONOUN.sub(r"\1", after, count=1)
+    if slot.follows[:1].islower():  # the English went on in lower case: no name starts here
+        after = _CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), after, count=1)
+    return after
+
+
+# English puts no article before a plural noun in general statements; French always does and
+# Spanish does after "a" (personal object) and "la mayoría de": "à migrants" → "aux migrants",
+# "pour migrants" → "pour les migrants", "la plupart de migrants" → "la plupart des migrants".
+_FR_BARE = re.compile(r"(?<![\w'’])(à|pour|avec|entre|parmi|contre|envers|sur|chez|vers|de)\s+$",
+                      re.IGNORECASE)
+# "de" with no article is right after a quantity and a negation (plus de migrants).
+_FR_QUANTITY = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|milliers|centaines|millions|"
+                          r"dizaines|nombre|pas|manque|trop|assez|besoin|tant|autant|\d+)\s+de\s+$")
+_ES_BARE = re.compile(r"(?<![\w'’])(?:(a)|(la mayoría de|la mayor parte de))\s+$", re.IGNORECASE)
+
+
+def bare_plural(before: str, slot: Slot, tgt: str) -> str:
+    """The article a plural English term without one takes in French or Spanish."""
+    if not (slot.match.number == "pl" or slot.plural or _plural_phrase(slot)) \
+            or slot.term.type in ("acronym", "abbreviation"):
+        return before
+    if tgt == "fr":
+        m = _FR_BARE.search(before)
+        if not m or (m.group(1).lower() == "de" and _FR_QUANTITY.search(before)):
+            return before
+        word = m.group(1)
+        new = {"à": "aux", "de": "des"}.get(word.lower(), word + " les")
+        return before[: m.start(1)] + (new[0].upper() + new[1:] if word[0].isupper() else new) \
+            + " "
+    if tgt == "es":
+        su = re.search(r"\b([Ss])u\s+$", before)
+        if su:  # "their countries of origin": su países → sus países
+            return before[: su.start()] + su.group(1) + "us "
+        m = _ES_BARE.search(before)
+        if not m:
+            return before
+        gender = slot.term.gender or _es_gender(slot.term.text)
+        art = "las" if gender == "feminine" else "los"
+        return before[: m.end(m.lastindex)] + f" {art} "
+    return before
+
+
+def _es_gender(text: str) -> str:
+    from .inflect import es_gender
+
+    return es_gender(text)
