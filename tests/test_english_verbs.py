@@ -181,3 +181,16 @@ def test_possessive_left_alone_with_another_owner():
         "ses donateurs"
     assert possessives("They left their homes.", "Ils ont quitté ses maisons.") == \
         "Ils ont quitté leurs maisons."
+
+
+@needs_apertium
+@pytest.mark.parametrize("tgt, text, good, bad", [
+    (FR, '"We are deeply concerned," said Amy Pope.', "», a déclaré Amy Pope",
+     "concernidos"),
+    (ES, '"We are deeply concerned," said Amy Pope.', "profundamente preocupados",
+     "concernidos"),
+    (FR, "IOM teams on the ground distributed kits.", "sur le terrain", "terroir"),
+])
+def test_quotes_and_field_words(engine, tgt, text, good, bad):
+    out = _draft(engine, text, tgt)
+    assert good in out and bad not in out, out

@@ -89,6 +89,8 @@ _LEXICAL = {
            # the Spanish pivot's senses: desplazar is déplacer, lanzar an appeal lancer
            (re.compile(r"\bdécal(?=(?:é|ée|és|ées|er|ent|e|ant)\b)"), "déplac"),
            (re.compile(r"\bvis(e|ent)(?= que\b)"), r"montr\1"),  # shows that (asomar)
+           # "…," said X: reported speech is "a déclaré", without the pivot's pronoun
+           (re.compile(r"([»”\"],?\s*)(?:il |elle )?(?:a )?dits?\b"), r"\1a déclaré"),
            (re.compile(r"\bjet(?=(?:é|ée|és|ées|er|tent|te)\b)"), "lanc"),
            (re.compile(r"\b(u)ne appellation nouvelle\b", re.I), r"\1n nouvel appel"),
            (re.compile(r"\b(u)ne appellation\b", re.I), r"\1n appel"),),

@@ -138,8 +138,8 @@ def compounds(plan: Plan) -> Plan:
         else:
             continue
         before, rest = masked[:m.start()], after[1 + len(words):]
-        if not _DETERMINER.search(before) and (_ALL_CAPS.match(slot.match.span.text)
-                                               or _CLAUSE_START.search(before)):
+        if not _DETERMINER.search(before) and not re.search(r"\b[A-Z]\w*\s+$", before) \
+                and (_ALL_CAPS.match(slot.match.span.text) or _CLAUSE_START.search(before)):
             before += "the "  # the organisation's teams: les équipes de l'OIM
         last = words.split()[-1]
         found = _pronoun(before, rest, last.endswith("s") and last != "needs")
