@@ -194,3 +194,16 @@ def test_possessive_left_alone_with_another_owner():
 def test_quotes_and_field_words(engine, tgt, text, good, bad):
     out = _draft(engine, text, tgt)
     assert good in out and bad not in out, out
+
+
+@needs_apertium
+@pytest.mark.parametrize("tgt, text, good", [
+    (FR, "IOM helps stranded migrants return home.", "aide les migrants bloqués"),
+    (ES, "IOM helps stranded migrants return home.", "ayuda a los migrantes varados"),
+    (ES, "Officials were trained to identify victims of trafficking.",
+     "identificar a las víctimas de trata"),
+    (FR, "IOM assisted 3,200 stranded migrants.", "migrants bloqués"),
+])
+def test_bare_plural_object_of_a_verb_of_care(engine, tgt, text, good):
+    out = _draft(engine, text, tgt)
+    assert good in out, out

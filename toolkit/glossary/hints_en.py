@@ -250,6 +250,14 @@ _FR_BARE = re.compile(r"(?<![\w'’])(à|pour|avec|entre|parmi|contre|envers|sur
 # "de" with no article is right after a quantity and a negation (plus de migrants).
 _FR_QUANTITY = re.compile(r"(?i)\b(?:plus|moins|beaucoup|peu|milliers|centaines|millions|"
                           r"dizaines|nombre|pas|manque|trop|assez|besoin|tant|autant|\d+)\s+de\s+$")
+# A bare plural object of a verb of care takes "les" in French, "a los/las" in Spanish (IOM
+# helps stranded migrants → aide les migrants bloqués, ayuda a los migrantes varados).
+_FR_CARE = re.compile(r"(?<![\w'’])(?:aide|aident|aider|soutient|soutiennent|soutenir|protège|"
+                      r"protègent|protéger|accompagne|accompagnent|accompagner|assiste|assistent|"
+                      r"assister|identifier|identifie|identifient|exhorte|exhortent)\s+$")
+_ES_CARE = re.compile(r"(?<![\w'’])(?:ayuda|ayudan|ayudar|apoya|apoyan|apoyar|protege|protegen|"
+                      r"proteger|acompaña|acompañan|acompañar|asiste|asisten|asistir|identificar|"
+                      r"identifica|identifican|insta|instan)\s+$")
 _ES_BARE = re.compile(r"(?<![\w'’])(?:(a)|(la mayoría de|la mayor parte de))\s+$", re.IGNORECASE)
 
 
@@ -259,6 +267,8 @@ def bare_plural(before: str, slot: Slot, tgt: str) -> str:
             or slot.term.type in ("acronym", "abbreviation"):
         return before
     if tgt == "fr":
+        if _FR_CARE.search(before):
+            return before + "les "
         m = _FR_BARE.search(before)
         if not m or (m.group(1).lower() == "de" and _FR_QUANTITY.search(before)):
             return before
@@ -271,10 +281,13 @@ def bare_plural(before: str, slot: Slot, tgt: str) -> str:
         if su:  # "their countries of origin": su países → sus países
             return before[: su.start()] + su.group(1) + "us "
         m = _ES_BARE.search(before)
-        if not m:
+        care = _ES_CARE.search(before)
+        if not m and not care:
             return before
         gender = slot.term.gender or _es_gender(slot.term.text)
         art = "las" if gender == "feminine" else "los"
+        if care:
+            return before + f"a {art} "
         return before[: m.end(m.lastindex)] + f" {art} "
     return before
 
