@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
@@ -34,6 +33,7 @@ from .hints_en import bare_plural, hint, pivot_residue
 from .inflect import en_number, es_article, es_gender, es_number, fr_elides, fr_gender, fr_number
 from .match import Match, Matcher
 from .model import Glossary, Term
+from .slots import Plan, Slot
 from .verify import Verifier
 
 STRATEGIES = ("protect", "repair")
@@ -47,25 +47,6 @@ _ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|uno|unos|unas|del|al|de la|
                      r"Los|Las|Un|Una|Uno|Unos|Unas|Del|Al|De la|A la)\s+)$")
 _ALL_CAPS = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One protected term: its placeholder, where it came from and what goes back."""
-
-    token: str
-    match: Match
-    term: Term
-    target: str
-    plural: bool
-    follows: str = ""  # the source word after the term, for repairs around the placeholder
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    source: str
-    masked: str
-    slots: tuple[Slot, ...]
 
 
 def note(source: str, target: str) -> str:

@@ -32,12 +32,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..masking import find_numeric
-
-if TYPE_CHECKING:  # enforce imports this module
-    from .enforce import Plan, Slot
+from .slots import Plan, Slot
 
 # English verbs whose third person singular is also a plural noun, as met in releases.
 # Nouns that usually follow an organisation's name as a compound (IOM partners, IOM
