@@ -143,5 +143,5 @@ def test_english_titles_quotes_and_capitals_in_the_drafts():
     assert es[1].text.startswith("«Estamos") and "», dijo la Sra. Diallo" in es[1].text
     fr = engine.translate_batch(['"We are ready," said Ms. Diallo.', "We haven't gone far."],
                                 en, Lang.parse("fr"))
-    assert fr[0].text.startswith("« Nous") and "», a dit Mme Diallo" in fr[0].text
+    assert fr[0].text.startswith("« Nous") and "», a déclaré Mme Diallo" in fr[0].text
     assert fr[1].text.startswith("Nous")

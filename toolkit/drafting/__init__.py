@@ -11,6 +11,7 @@ innermost first::
            ... the glossary (stack.build) ...
            → preedit (source forms the engine knows; inside span protection)
            ... span protection (stack.build) ...
+           → preedit, English headlines in sentence case (outside span protection)
            → numbers (numbers, dates, currency in the target's conventions)
            ... target typography (stack.build) ...
            → postedit (target word order: adverbs, well-managed, plurals after numbers)
@@ -81,6 +82,10 @@ def wrap_outer(engine: Engine, layers: Iterable[str] = DEFAULT, *,
     ``before_typography`` picks one side (``None``: both).
     """
     chosen = _check(layers)
+    if "preedit" in chosen and before_typography is not False:
+        from .headline_en import Headlines  # outside span protection, which keeps capitals
+
+        engine = Headlines(engine)
     if "numbers" in chosen and before_typography is not False:
         from .numbers import Numbers
 

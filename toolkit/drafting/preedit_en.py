@@ -52,6 +52,14 @@ _CONTRACTIONS = (
 )
 
 
+# "help X return": the engine reads the bare infinitive as a noun ("maison de retour", "casa de
+# regreso"); with "to" it is a verb, and phrases_en.lexical gives aider/ayudar their "à"/"a".
+_HELP_BARE = re.compile(
+    r"\b([Hh]elp(?:s|ed|ing)?)\s+((?:(?!who\b|which\b|that\b|when\b|to\b)[\w',.-]+\s+){1,4}?)"
+    r"(return|go|rebuild|recover|access|find|start|reach|reintegrate|resume|get|cope|regain|"
+    r"settle|integrate|meet|build|restart|prepare|stay|move)\b")
+
+
 def preedit(text: str) -> str:
     """The engine-facing form of an English source text."""
     text = text.translate(_APOSTROPHES)
@@ -63,7 +71,7 @@ def preedit(text: str) -> str:
     text = _PER_CENT.sub("percent", text)
     for rx, repl in _CONTRACTIONS:
         text = rx.sub(repl, text)
-    return text
+    return _HELP_BARE.sub(r"\1 \2to \3", text)
 
 
 class PreEditedEn(Wrapper):

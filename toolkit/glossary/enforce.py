@@ -24,15 +24,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..engines.base import Engine, Hypothesis, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
 from ..masking import find_numeric, numeric_tokens
+from .hints_en import bare_plural, hint, pivot_residue
 from .inflect import en_number, es_article, es_gender, es_number, fr_elides, fr_gender, fr_number
 from .match import Match, Matcher
 from .model import Glossary, Term
+from .slots import Plan, Slot
 from .verify import Verifier
 
 STRATEGIES = ("protect", "repair")
@@ -46,25 +47,6 @@ _ES_ART = re.compile(r"(?:\b(el|la|lo|los|las|un|una|uno|unos|unas|del|al|de la|
                      r"Los|Las|Un|Una|Uno|Unos|Unas|Del|Al|De la|A la)\s+)$")
 _ALL_CAPS = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\n«“\"(]\s*)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One protected term: its placeholder, where it came from and what goes back."""
-
-    token: str
-    match: Match
-    term: Term
-    target: str
-    plural: bool
-    follows: str = ""  # the source word after the term, for repairs around the placeholder
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    source: str
-    masked: str
-    slots: tuple[Slot, ...]
 
 
 def note(source: str, target: str) -> str:
@@ -150,6 +132,9 @@ class GlossaryEngine(Wrapper):
         if not self.matcher(s).terms or not any(c.approved(t) for c in self.glossary):
             return self.inner.translate_batch(texts, src, tgt, n_best=n_best)
         plans = [self.plan(x, s, t) for x in texts]
+        if s == "en" and "apertium" in self.inner.name:
+            # Apertium's tagger reads a word after a number as a noun; other engines need no hint.
+            plans = [hint(p) for p in plans]
         if self.strategy == "protect":
             return self._protect_all(plans, src, tgt, n_best)
         return self._repair_all(plans, src, tgt, n_best)
@@ -250,7 +235,8 @@ def restore(text: str, slots: Sequence[Slot], tgt: str) -> str:
             fix = _spanish_article if tgt == "es" else _french_article
             before = fix(_with_article(before, slot, tgt), new, slot)
             if slot.match.term.lang == "en":
-                after = _pivot_residue(after, slot)
+                after = pivot_residue(after, slot)
+                before = bare_plural(before, slot, tgt)
                 if start and len(before) > start.end():  # an article went in at the start
                     before = before[: start.end()] + before[start.end()].upper() + \
                         before[start.end() + 1:]
@@ -379,16 +365,3 @@ def _french_article(before: str, new: str, slot: Slot) -> str:
 
 def _case_like(new: str, old: str) -> str:
     return new[0].upper() + new[1:] if old[:1].isupper() else new
-
-
-# What the eng→spa→fra pivot leaves after a placeholder it did not read as a noun phrase: a
-# subject pronoun (90417 Il reçoit) and a capital on the next word (90417 A aidé).
-_PRONOUN = re.compile(r"^(\s+)(?:Il|il|Ils|ils|Elle|elle|Elles|elles)\s+(?=[a-zà-ÿ])")
-_CAPITAL = re.compile(r"^(\s+)([A-ZÀ-Þ])(?=[a-zà-ÿ]|\s)")  # "A aidé": one letter too
-
-
-def _pivot_residue(after: str, slot: Slot) -> str:
-    after = _PRONOUN.sub(r"\1", after, count=1)
-    if slot.follows[:1].islower():  # the English went on in lower case: no name starts here
-        after = _CAPITAL.sub(lambda m: m.group(1) + m.group(2).lower(), after, count=1)
-    return after

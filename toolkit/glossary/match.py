@@ -64,7 +64,8 @@ def _term_keys(term: Term) -> tuple[str, ...]:
 
 def _is_plural(word: str) -> bool:
     w = _fold(word)
-    return len(w) > 3 and w[-1] in "sx"
+    # English plurals without an s (displaced people → personnes déplacées)
+    return (len(w) > 3 and w[-1] in "sx") or w in ("people", "children", "women", "men")
 
 
 class Matcher:

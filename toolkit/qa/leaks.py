@@ -25,13 +25,42 @@ _FOREIGN = {
     "fr": {"es": "los las del una está según también desde".split(),
            "en": "the and with from which have been this those".split()},
 }
+# Targets reached from French (direct or through Spanish) and from English (through Spanish):
+# each list leaves out what is also a word of the target (Italian "del", "una" and "est";
+# Catalan "les", "des", "et" and "est"; Galician "desde", "está" and "pero"; Portuguese
+# "desde" and "está"; Esperanto "du" and "sur"; German "des" and "du"). A word after a hyphen
+# is a clitic of the target (Portuguese "vê-los", Galician "facelo-las"), not a leak.
+_ES_COMMON = "los las del una está según también desde muy pero sus cuando hay".split()
+_FR_COMMON = "les des du et est sont dans pour avec aux une sur leur été cette ces".split()
+_EN_COMMON = "the and with from which have been this those".split()
+
+
+def _without(words: list[str], *drop: str) -> list[str]:
+    return [w for w in words if w not in drop]
+
+
+_FOREIGN |= {
+    "pt": {"es": _without(_ES_COMMON, "desde", "está"), "fr": _FR_COMMON, "en": _EN_COMMON},
+    "it": {"es": _without(_ES_COMMON, "del", "una"), "fr": _without(_FR_COMMON, "est"),
+           "en": _EN_COMMON},
+    "gl": {"es": _without(_ES_COMMON, "desde", "está", "pero"), "fr": _FR_COMMON,
+           "en": _EN_COMMON},
+    "ca": {"fr": _without(_FR_COMMON, "les", "des", "et", "est")},  # fra→cat is direct
+    "oc": {"fr": _without(_FR_COMMON, "les", "des", "sur")},
+    "eo": {"fr": _without(_FR_COMMON, "du", "sur"), "en": _EN_COMMON},
+    "de": {"fr": _without(_FR_COMMON, "des", "du"), "en": _EN_COMMON},
+    # other scripts: any Latin function word of the source is a leak
+    **{t: {"fr": _FR_COMMON, "en": _EN_COMMON} for t in ("ar", "ru", "zh")},
+}
 _LABELS = {  # contact labels by their language
     "fr": ["tél.", "tél :", "courriel", "portable"],
     "es": ["tfno.", "teléfono", "correo electrónico", "móvil"],
     "en": ["phone:", "mobile:", "e-mail:", "email:"],
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_LANG = {"fr": "French", "es": "Spanish", "en": "English"}
+_LANG = {"fr": "French", "es": "Spanish", "en": "English", "pt": "Portuguese", "it": "Italian",
+         "gl": "Galician", "ca": "Catalan", "oc": "Occitan", "eo": "Esperanto", "de": "German",
+         "ar": "Arabic", "ru": "Russian", "zh": "Chinese"}
 # French habits that are wrong in an English or Spanish target.
 _FR_SPACE = re.compile(r"(?<=\w)[ \u00a0\u202f][;:!?]|«|»")
 _DEC_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
@@ -50,6 +79,8 @@ def check_leaked_words(seg: Segment) -> list[Issue]:
     text = _hidden(seg.target)
     issues = []
     for m in _WORD.finditer(text):
+        if text[m.start() - 1: m.start()] == "-":
+            continue
         w = m.group(0).lower()
         for lang, words in table.items():
             if w in words:
