@@ -257,10 +257,9 @@ class UnknownFallback(Wrapper):
         if tgt.code == "fr":
             for m in leaks.values():
                 for u, fr in m.items():
-                    word = fr
-                    if word:
-                        french_guesses.setdefault(word, []).extend(
-                            cognates_fr(word) + (cognates_fr(u) if u != word else []))
+                    if fr:
+                        french_guesses.setdefault(fr, []).extend(
+                            cognates_fr(fr) + (cognates_fr(u) if u != fr else []))
         candidates = {fr.casefold() for fr in french} | {
             w.casefold() for t in list(routed.values()) + list(guesses.values()) if t
             for w in _WORD.findall(t)} | {g for gs in french_guesses.values() for g in gs}

@@ -24,6 +24,7 @@ import struct
 from collections.abc import Sequence
 from typing import Any
 
+from ..cpus import CORES_PER_PIPELINE, available
 from ..errors import EngineError
 from ..langs import Lang
 from .apertium import ApertiumEngine
@@ -32,18 +33,11 @@ from .base import Engine, Translation, Wrapper
 # One copy per two cores: its pipeline keeps two busy. On a 2-core machine two copies measured
 # no faster than one (4,010 sentences: 11.20 s against 11.28 s; 33 % more CPU, the pipelines
 # competing), so there the batch stays in one process.
-CORES_PER_COPY = 2
+CORES_PER_COPY = CORES_PER_PIPELINE
 CONTEXT = 8  # texts sent before a part for the engine's state; their results dropped
 MIN_TEXTS = 400  # below this a batch is one part: a copy's pipeline start would cost more
 MIN_CHARS = 40_000
 _in_child = False
-
-
-def cores() -> int:
-    """Cores this process may run on (``--jobs`` narrows them with the CPU affinity)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 def _apertium(engine: Engine) -> ApertiumEngine | None:
@@ -83,7 +77,7 @@ class Forked(Wrapper):
         if (_in_child or base is None or base.cluster_address or not hasattr(os, "fork")
                 or len(texts) < MIN_TEXTS or sum(map(len, texts)) < MIN_CHARS):
             return 1
-        return max(1, min(self.parts or cores() // CORES_PER_COPY, len(texts) // (MIN_TEXTS // 2)))
+        return max(1, min(self.parts or available() // CORES_PER_COPY, len(texts) // (MIN_TEXTS // 2)))
 
     def translate_batch(self, texts: Sequence[str], src: Lang, tgt: Lang, *,
                         n_best: int = 1) -> list[Translation]:
