@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..engines.apertium import ApertiumEngine, find_modes, shortest_route
 from ..engines.apertium_lines import SEP, frame
+from ..engines.apertium_lookup import forms, hop_files
 from ..engines.base import Engine, Translation, Wrapper
 from ..errors import EngineError
 from ..langs import Lang
@@ -182,7 +183,7 @@ class UnknownFallback(Wrapper):
         # On a pivot route the retries need the first hop alone (to trace a Spanish leak
         # back to its French word) and the other route: started now, their loading
         # overlaps the main batch (ApertiumEngine.prestart); stopped if no word needs them.
-        ahead = ([[used[0]], alt] if alt else [[used[0]]]) \
+        ahead = [r for r in ([] if hop_files(used[0]) else [[used[0]]]) + [alt] if r] \
             if len(used) > 1 and len(texts) >= _AHEAD_MIN else []
         for route in ahead:
             self._apertium.prestart(route)
@@ -199,7 +200,10 @@ class UnknownFallback(Wrapper):
                first: str) -> None:
         """Fill in, for each pivot-language leak, the word of its own unit it came from.
 
-        The unit's words go through the first hop one by one. A word alone after
+        The unit's words are looked up in the first hop's dictionaries
+        (:mod:`..engines.apertium_lookup`), which gives every reading of each at
+        once. Where those files cannot be read, the words go through the whole
+        hop one by one instead. A word alone after
         the line's number reads as counted (91000 participants → participantes);
         after a colon it gets the hop's other choice (→ concursantes), which a
         sentence may have made: that second reading is asked only for the units
@@ -209,6 +213,13 @@ class UnknownFallback(Wrapper):
         """
         pending = {i: [u for u, fr in m.items() if not fr] for i, m in leaks.items()}
         pending = {i: us for i, us in pending.items() if us and unit_words.get(i)}
+        files = hop_files(first) if pending else None
+        looked = forms({w for i in pending for w in unit_words[i]}, files) if files else None
+        if looked is not None:
+            made = {w: {x.casefold() for f in fs for x in _WORD.findall(f)}
+                    for w, fs in looked.items()}
+            self._explain(pending, leaks, unit_words, made)
+            return
         for prefix in ("", ": "):
             if not pending:
                 return
@@ -216,14 +227,20 @@ class UnknownFallback(Wrapper):
             outs = self._run([first], [prefix + w for w in ordered])
             made = {w: {x.casefold() for x in _WORD.findall(unmark(es or ""))}
                     for w, es in zip(ordered, outs)}
-            for i in list(pending):
-                for u in list(pending[i]):
-                    src = next((w for w in unit_words[i] if u.casefold() in made[w]), "")
-                    if src:
-                        leaks[i][u] = src
-                        pending[i].remove(u)
-                if not pending[i]:
-                    del pending[i]
+            self._explain(pending, leaks, unit_words, made)
+
+    @staticmethod
+    def _explain(pending: dict[int, list[str]], leaks: dict[int, dict[str, str]],
+                 unit_words: dict[int, list[str]], made: dict[str, set[str]]) -> None:
+        """Trace each pending leak to the first word of its unit that can give it."""
+        for i in list(pending):
+            for u in list(pending[i]):
+                src = next((w for w in unit_words[i] if u.casefold() in made.get(w, ())), "")
+                if src:
+                    leaks[i][u] = src
+                    pending[i].remove(u)
+            if not pending[i]:
+                del pending[i]
 
     def _retry(self, texts: Sequence[str], out: list[Translation], tgt: Lang, first: str,
                alt: list[str] | None) -> list[Translation]:

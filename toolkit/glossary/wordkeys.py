@@ -150,7 +150,7 @@ def tokenize(text: str, lang: str) -> list[Token]:
 
 # A run tokenizes each sentence several times (glossary plan, phrase rules, both of their
 # passes) and a few thousand distinct words over and over: both are remembered, bounded.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _tokens(text: str, lang: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
