@@ -11,17 +11,17 @@ these steps; the three files are the ones named in the hop's ``.mode`` file.
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
 import subprocess
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import islice, product
 from pathlib import Path
 from typing import NamedTuple
 
-from .apertium_routes import _MODE_DIRS
+from .apertium_routes import mode_dirs
 
 _UNIT = re.compile(r"\^([^$]*)\$")
 # Tags the transfer settles from context; the generator only knows the settled ones.
@@ -38,12 +38,14 @@ class HopFiles(NamedTuple):
 
 def hop_files(mode: str) -> HopFiles | None:
     """The analyser, bilingual dictionary and generator a hop's mode file names, or None."""
-    env = os.environ.get("APERTIUM_MODES_DIR")
-    for d in ([env] if env else list(_MODE_DIRS)):
-        path = Path(d) / f"{mode}.mode"
-        if path.is_file():
-            break
-    else:
+    dirs = tuple(mode_dirs())
+    return _hop_files(mode, dirs)
+
+
+@lru_cache(maxsize=64)  # asked on every batch; a mode file changes only with a package
+def _hop_files(mode: str, dirs: tuple[str, ...]) -> HopFiles | None:
+    path = next((p for d in dirs if (p := Path(d) / f"{mode}.mode").is_file()), None)
+    if path is None:
         return None
     try:
         stages = [shlex.split(s) for s in path.read_text("utf-8").split("|")]

@@ -34,14 +34,19 @@ _PACKAGES = {
 }
 
 
+def mode_dirs() -> list[str]:
+    """Where installed modes are looked for: ``APERTIUM_MODES_DIR`` alone when set."""
+    env_dir = os.environ.get("APERTIUM_MODES_DIR")
+    return [env_dir] if env_dir else list(_MODE_DIRS)
+
+
 def find_modes(dirs: Sequence[str | os.PathLike] | None = None) -> dict[tuple[str, str], str]:
     """Installed plain modes as ``{(src, tgt): mode_name}`` in ISO 639-1 codes.
 
     Variant modes (``-bytecode``, ``_US``, ``eco-``) are skipped: each pair
     keeps its standard mode.
     """
-    env_dir = os.environ.get("APERTIUM_MODES_DIR")
-    search = list(dirs) if dirs is not None else ([env_dir] if env_dir else list(_MODE_DIRS))
+    search = list(dirs) if dirs is not None else mode_dirs()
     found: dict[tuple[str, str], str] = {}
     for d in search:
         path = Path(d)
