@@ -45,7 +45,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     # The thresholds keep small batches in one process; lowered so a test batch is shared.
     monkeypatch.setattr(forked, "MIN_TEXTS", 4)
     monkeypatch.setattr(forked, "MIN_CHARS", 10)
-    monkeypatch.setattr(forked, "CORES_PER_COPY", 1)  # on 2 cores: two copies, as on 4
+    monkeypatch.setattr(forked, "CORES_PER_COPY", 1)  # one copy per core whatever the default
 
 
 @pytest.fixture
@@ -129,6 +129,18 @@ def test_small_batches_and_clusters_stay_in_one_process() -> None:
     layer = Forked(ApertiumEngine(), parts=2)
     assert layer._parts(_texts(20)) == 1  # below the thresholds
     assert Forked(ApertiumEngine(cluster="127.0.0.1:1"), parts=2)._parts(_texts(900)) == 1
+
+
+@needs_apertium
+def test_a_big_batch_gets_one_copy_per_core_and_jobs_1_keeps_one() -> None:
+    from toolkit.cpus import available, limited
+
+    texts = _texts(900) * 2  # past both thresholds (sentences and characters)
+    assert sum(map(len, texts)) >= forked.MIN_CHARS
+    layer = Forked(ApertiumEngine())
+    assert layer._parts(texts) == min(available(), len(texts) // (forked.MIN_TEXTS // 2))
+    with limited(1):
+        assert layer._parts(texts) == 1
 
 
 @needs_apertium
