@@ -60,7 +60,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             pids.append(pid)
         return pid
 
-    monkeypatch.setattr(forked.os, "fork", fork)
+    monkeypatch.setattr(os, "fork", fork)
     return pids
 
 

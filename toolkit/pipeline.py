@@ -227,6 +227,7 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
 
     from . import __version__
     from .fileio import write_all
+    from .forks import fork_map
     from .formats import render
     from .locales import DEFAULT_FORMATS, catalogue_path, existing_catalogues, recorded_path
     from .merge import load_previous
@@ -255,7 +256,7 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
         run.units += units
         run.written += written
     for number, group in enumerate(groups, 1):
-        files: list[tuple[Path, bytes]] = []  # rendered first: room is checked before writing
+        todo: list[tuple[Path, Catalogue, str]] = []  # rendered first: room checked before writing
         for t in tgts:  # targets inside a group: a pivot hop they share is still cached
             plans = [_plan(doc, source, t, load_previous(out, source, t, doc.name), retranslate)
                      for doc in group]
@@ -278,10 +279,27 @@ def _run(docs: Sequence[Document], tgts: Sequence[Lang], source: Lang, eng: Engi
                 for f in chosen + extra:
                     path = catalogue_path(out, t, plan.doc.name, f)
                     cat = replace(cat, source_path=recorded_path(plan.doc.path, path.parent))
-                    files.append((path, render(cat, f, now=now, tool=tool)))
+                    todo.append((path, cat, f))
+        blobs = fork_map(lambda job: render(job[1], job[2], now=now, tool=tool), todo,
+                         _render_parts(todo))
+        files = [(path, data) for (path, _, _), data in zip(todo, blobs, strict=True)]
         write_all(files)  # every language of the group, or none
         run.written += [path for path, _ in files]
     return run
+
+
+# A copy rendering catalogues needs about this many units to pay for its fork (rendering costs
+# about 0.1 ms a unit and format; a fork of a run's process a few milliseconds).
+RENDER_SHARE = 1_000
+
+
+def _render_parts(todo: Sequence[tuple[Path, Catalogue, str]]) -> int:
+    """How many processes render a group's catalogues: one per core the run may use, each
+    with at least :data:`RENDER_SHARE` units (``--jobs 1`` renders here)."""
+    from .cpus import available
+
+    units = sum(len(cat.segments) for _, cat, _ in todo)
+    return max(1, min(available(), units // RENDER_SHARE))
 
 
 # Releases are translated and written in groups of about this many characters of text: memory

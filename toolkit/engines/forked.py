@@ -17,15 +17,10 @@ gender across lines) is the one it would have had.
 
 from __future__ import annotations
 
-import os
-import pickle
-import signal
-import struct
 from collections.abc import Sequence
-from typing import Any
 
+from .. import forks
 from ..cpus import available
-from ..errors import EngineError
 from ..langs import Lang
 from .apertium import ApertiumEngine
 from .base import Engine, Translation, Wrapper
@@ -67,7 +62,7 @@ class Forked(Wrapper):
 
     Only over a local Apertium engine (a cluster already spreads the work; a
     neural engine has its own threads, which a fork would not carry over), and
-    only where ``os.fork`` exists.
+    only where ``os.fork`` exists (:mod:`toolkit.forks`).
     """
 
     def __init__(self, inner: Engine, parts: int | None = None) -> None:
@@ -76,7 +71,7 @@ class Forked(Wrapper):
 
     def _parts(self, texts: Sequence[str]) -> int:
         base = _apertium(self.inner)
-        if (_in_child or base is None or base.cluster_address or not hasattr(os, "fork")
+        if (_in_child or base is None or base.cluster_address or not forks.CAN_FORK
                 or len(texts) < MIN_TEXTS or sum(map(len, texts)) < MIN_CHARS):
             return 1
         return max(1, min(self.parts or available() // CORES_PER_COPY, len(texts) // (MIN_TEXTS // 2)))
@@ -90,94 +85,28 @@ class Forked(Wrapper):
         base = _apertium(self.inner)
         assert base is not None
         jobs, base.jobs = base.jobs, 1  # each copy runs one pipeline of its own
-        children: list[tuple[int, int]] = []
+        copies: list[forks.Copy] = []
         try:
             for k in range(1, len(at) - 1):
                 lo = max(0, at[k] - CONTEXT)
-                children.append(self._fork(texts[lo:at[k + 1]], at[k] - lo, src, tgt, n_best))
+                copies.append(forks.start(
+                    lambda lo=lo, k=k: self._copy(texts[lo:at[k + 1]], at[k] - lo, src, tgt,
+                                                  n_best)))
             results = list(self.inner.translate_batch(texts[:at[1]], src, tgt, n_best=n_best))
-            while children:
-                pid, fd = children.pop(0)
-                results += _collect(pid, fd)
+            while copies:
+                results += forks.collect(copies.pop(0))
         finally:
             base.jobs = jobs
-            for pid, fd in children:  # the parent's part failed: stop the others
-                os.close(fd)
-                _reap(pid, kill=True)
+            for copy in copies:  # the parent's part failed: stop the others
+                forks.stop(copy)
         return results
 
-    def _fork(self, texts: Sequence[str], skip: int, src: Lang, tgt: Lang,
-              n_best: int) -> tuple[int, int]:
-        r, w = os.pipe()
-        parent = os.getpid()
-        pid = os.fork()
-        if pid:
-            os.close(w)
-            return pid, r
-        # The copy: translate, send the results (or the error) through the pipe, leave
-        # without running the parent's exit handlers or flushing its buffers.
+    def _copy(self, texts: Sequence[str], skip: int, src: Lang, tgt: Lang,
+              n_best: int) -> list[Translation]:
+        """In the copy: its part, without the context lines' results."""
         global _in_child
         _in_child = True
-        os.close(r)
-        code = 0
-        _die_with(parent)
-        try:
-            base = _apertium(self.inner)
-            if base is not None:
-                base.forget_started()
-            got: Any = self.inner.translate_batch(texts, src, tgt, n_best=n_best)[skip:]
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent
-            got, code = _error(exc), 1
-        try:
-            data = pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(w, "wb") as out:
-                out.write(struct.pack("<Q", len(data)))
-                out.write(data)
-        finally:
-            os._exit(code)
-
-
-def _die_with(parent: int) -> None:
-    """Ask Linux to kill this copy when its parent dies (a killed run leaves no copy
-    translating for nobody); elsewhere the copy ends at its next write to the closed pipe."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before the request
-        os._exit(1)
-
-
-def _error(exc: BaseException) -> BaseException:
-    """``exc`` if it survives pickling, else an :class:`EngineError` saying what it was."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:  # noqa: BLE001 - any unpicklable error becomes a plain one
-        return EngineError(f"a worker copy of the engine failed: {type(exc).__name__}: {exc}")
-
-
-def _collect(pid: int, fd: int) -> list[Translation]:
-    with os.fdopen(fd, "rb") as src:
-        head = src.read(8)
-        data = src.read(struct.unpack("<Q", head)[0]) if len(head) == 8 else b""
-    status = _reap(pid)
-    if not data:
-        raise EngineError(f"a worker copy of the engine stopped without an answer "
-                          f"(status {status})")
-    got = pickle.loads(data)
-    if isinstance(got, BaseException):
-        raise got
-    return got
-
-
-def _reap(pid: int, kill: bool = False) -> int:
-    if kill:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    return os.waitpid(pid, 0)[1]
+        base = _apertium(self.inner)
+        if base is not None:
+            base.forget_started()
+        return self.inner.translate_batch(texts, src, tgt, n_best=n_best)[skip:]
