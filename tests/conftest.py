@@ -38,3 +38,30 @@ needs_apertium = pytest.mark.skipif(
 def seeds() -> list[Path]:
     assert SEEDS, f"no release samples in {RELEASES}"
     return SEEDS
+
+
+@pytest.fixture
+def forked_pids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The processes forked during a test (see :func:`all_reaped`)."""
+    pids: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def all_reaped(pids: list[int]) -> bool:
+    """Whether every one of ``pids`` has been waited for (none left behind as a zombie)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True

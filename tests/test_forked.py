@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import needs_apertium
+from conftest import all_reaped, needs_apertium
 
 from toolkit.engines import forked
 from toolkit.engines.apertium import ApertiumEngine
@@ -48,32 +48,6 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "CORES_PER_COPY", 1)  # one copy per core whatever the default
 
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The copies forked during a test (each must have been waited for)."""
-    pids: list[int] = []
-    real = os.fork
-
-    def fork() -> int:
-        pid = real()
-        if pid:
-            pids.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return pids
-
-
-def _reaped(pids: list[int]) -> bool:
-    for pid in pids:
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            continue
-        return False
-    return True
-
-
 def _forked(stack) -> Forked:
     layer = stack
     while not isinstance(layer, Forked):
@@ -91,7 +65,7 @@ def test_cuts_balance_characters_and_cover_everything() -> None:
 
 @needs_apertium
 @pytest.mark.parametrize("tgt", [EN, ES])
-def test_shared_batch_is_the_one_batch(small_batches: None, forks: list[int], tgt: Lang) -> None:
+def test_shared_batch_is_the_one_batch(small_batches: None, forked_pids: list[int], tgt: Lang) -> None:
     texts = _texts(40)
     one, two = build("apertium"), build("apertium")
     _forked(one).parts, _forked(two).parts = 1, 3
@@ -99,7 +73,7 @@ def test_shared_batch_is_the_one_batch(small_batches: None, forks: list[int], tg
     b = two.translate_batch(texts, FR, tgt)
     assert [t.text for t in a] == [t.text for t in b]
     assert a == b  # notes and unknown words too
-    assert len(forks) == 2 and _reaped(forks)  # three parts: two copies, both waited for
+    assert len(forked_pids) == 2 and all_reaped(forked_pids)  # three parts: two copies, both waited for
 
 
 @needs_apertium
@@ -117,11 +91,11 @@ def test_a_part_starts_in_the_state_one_batch_would_give_it(
 
 
 @needs_apertium
-def test_a_failing_copy_is_an_engine_error(small_batches: None, forks: list[int]) -> None:
+def test_a_failing_copy_is_an_engine_error(small_batches: None, forked_pids: list[int]) -> None:
     broken = Forked(ApertiumEngine("/nonexistent/apertium"), parts=2)
     with pytest.raises(EngineError):
         broken.translate_batch(_texts(20), FR, EN)
-    assert len(forks) == 1 and _reaped(forks)
+    assert len(forked_pids) == 1 and all_reaped(forked_pids)
 
 
 @needs_apertium
