@@ -29,6 +29,11 @@ Wall time, CPU time (user + system of the process tree), peak RSS of the
 largest process, and throughput relative to the raw batched pipe
 (``ratio`` = raw batched time / toolkit time; 1.0 means as fast).
 
+For the largest size, the CPU budget of a default run (:mod:`cpu_budget`):
+the main route's Apertium processes, the other routes (unknown-word
+retries), dictionary lookups and Python, against the raw pipe's CPU, and
+the best ratio that much CPU allows on this machine's cores.
+
 Then: ``toolkit translate`` again after 1,000 consecutive sentences of a
 1,200-sentence release changed (the update path), with the time of
 :func:`toolkit.merge.update` alone, and ``toolkit qa --consistency`` over
@@ -256,6 +261,37 @@ def bench_size(n: int, sents: list[str], tmp: Path, variants: list[str],
     return rows
 
 
+def bench_budget(n: int, tmp: Path, raw: tuple[str, float, float, float]) -> None:
+    """Where the CPU of a default run over ``n`` releases goes (:mod:`cpu_budget`), and the
+    fastest that CPU allows on this machine's cores against the raw batched pipe."""
+    from cpu_budget import summary
+
+    from toolkit.engines.apertium import ApertiumEngine
+    from toolkit.langs import Lang
+
+    files = sorted((tmp / f"in{n}").glob("*.txt"))
+    out, log = tmp / f"out{n}-budget", tmp / f"budget{n}.log"
+    log.unlink(missing_ok=True)
+    cmd = [PY, str(Path(__file__).with_name("cpu_budget.py")), str(log), "--",
+           *toolkit_cmd(files, out, [])[3:]]
+    wall, cpu, _ = measure(lambda: _sh(cmd, env=_env()))
+    route = tuple(ApertiumEngine().route(Lang.parse("fr"), Lang.parse("en")))
+    parts = summary(log, route)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    engine = sum(s for _, s in parts.values())
+    print(f"\nCPU budget of toolkit (defaults), {n} releases: {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"  {'where':<44}{'procs':>6}{'CPU s':>8}")
+    for name in sorted(parts, key=lambda k: -parts[k][1]):
+        label = f"{name} ({' | '.join(route)})" if name == "main route" else name
+        print(f"  {label:<44}{parts[name][0]:>6}{parts[name][1]:>8.2f}")
+    print(f"  {'Python (every process of the run)':<44}{'':>6}{cpu - engine:>8.2f}")
+    print(f"  {'raw pipe, one batch (same sentences)':<44}{'':>6}{raw[2]:>8.2f}")
+    floor = cpu / (cores or 1)
+    print(f"  on {cores} cores this CPU takes at least {floor:.2f} s: at best "
+          f"{raw[1] / floor:.2f}x the raw pipe's {raw[1]:.2f} s; 0.8x needs at most "
+          f"{(cores or 1) * raw[1] / 0.8:.2f} s of CPU")
+
+
 def bench_update(sents: list[str], tmp: Path) -> None:
     """A 1,200-sentence release, then the same with sentences 100–1,099 changed."""
     from toolkit.ingest import load_many
@@ -344,13 +380,15 @@ def main() -> None:
           f"{PER_RELEASE} sentences per release")
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        results: dict[int, list[tuple[str, float, float, float]]] = {}
         if "cluster" in variants:
             with LocalCluster() as address:
                 for n in sizes:
-                    bench_size(n, sents, tmp, variants, address)
+                    results[n] = bench_size(n, sents, tmp, variants, address)
         else:
             for n in sizes:
-                bench_size(n, sents, tmp, variants, None)
+                results[n] = bench_size(n, sents, tmp, variants, None)
+        bench_budget(max(sizes), tmp, results[max(sizes)][0])
         bench_consistency(max(sizes), tmp)
         if not args.skip_update:
             bench_update(sents, tmp)
