@@ -14,14 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # outside the repository.
 RELEASES = ROOT / "tests" / "data" / "releases"
 SEEDS = sorted(RELEASES.glob("*.txt"))
-# Evaluation data beside the repository (a development checkout); absent in a user's clone.
-EVAL = Path(os.environ.get("TOOLKIT_EVAL_DIR") or ROOT.parent / "shared" / "eval")
-
-
-def needs_eval_file(name: str) -> pytest.MarkDecorator:
-    """Skip, saying where it looked, when an evaluation file is not at hand."""
-    return pytest.mark.skipif(not (EVAL / name).is_file(),
-                              reason=f"{EVAL / name} (evaluation data, set TOOLKIT_EVAL_DIR) is absent")
+# Development sets the suite scores against (UD sentences, IOM terms), vendored with their
+# sources and licences (tests/data/eval/README.md).
+EVAL = ROOT / "tests" / "data" / "eval"
 EXAMPLES = ROOT / "examples"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,6 +1,6 @@
-"""Segmentation accuracy on the UD dev sets stays above what was reached (skips without them).
+"""Segmentation accuracy on the UD dev sets stays above what was reached.
 
-Scored as shared/eval/README.md says and as benchmarks/bench_segment.py prints:
+Scored as tests/data/eval/README.md says and as benchmarks/bench_segment.py prints:
 boundaries inside a document, whitespace ignored, micro-averaged F1.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EVAL, needs_eval_file
+from conftest import EVAL
 
 from toolkit.segment import segment
 
@@ -27,8 +27,7 @@ def _boundaries(pieces: list[str]) -> set[int]:
     return out
 
 
-@pytest.mark.parametrize("lang", [pytest.param(lang, marks=needs_eval_file(f"seg_dev_{lang}.jsonl"))
-                                  for lang in sorted(FLOORS)])
+@pytest.mark.parametrize("lang", sorted(FLOORS))
 def test_dev_set_f1(lang):
     name = f"seg_dev_{lang}.jsonl"
     tp = fp = fn = 0
