@@ -266,6 +266,7 @@ def bench_budget(n: int, tmp: Path, raw: tuple[str, float, float, float]) -> Non
     fastest that CPU allows on this machine's cores against the raw batched pipe."""
     from cpu_budget import summary
 
+    from toolkit.cpus import available
     from toolkit.engines.apertium import ApertiumEngine
     from toolkit.langs import Lang
 
@@ -277,7 +278,7 @@ def bench_budget(n: int, tmp: Path, raw: tuple[str, float, float, float]) -> Non
     wall, cpu, _ = measure(lambda: _sh(cmd, env=_env()))
     route = tuple(ApertiumEngine().route(Lang.parse("fr"), Lang.parse("en")))
     parts = summary(log, route)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = available()
     engine = sum(s for _, s in parts.values())
     print(f"\nCPU budget of toolkit (defaults), {n} releases: {wall:.2f} s wall, {cpu:.2f} s CPU")
     print(f"  {'where':<44}{'procs':>6}{'CPU s':>8}")
@@ -286,10 +287,10 @@ def bench_budget(n: int, tmp: Path, raw: tuple[str, float, float, float]) -> Non
         print(f"  {label:<44}{parts[name][0]:>6}{parts[name][1]:>8.2f}")
     print(f"  {'Python (every process of the run)':<44}{'':>6}{cpu - engine:>8.2f}")
     print(f"  {'raw pipe, one batch (same sentences)':<44}{'':>6}{raw[2]:>8.2f}")
-    floor = cpu / (cores or 1)
+    floor = cpu / cores
     print(f"  on {cores} cores this CPU takes at least {floor:.2f} s: at best "
           f"{raw[1] / floor:.2f}x the raw pipe's {raw[1]:.2f} s; 0.8x needs at most "
-          f"{(cores or 1) * raw[1] / 0.8:.2f} s of CPU")
+          f"{cores * raw[1] / 0.8:.2f} s of CPU")
 
 
 def bench_update(sents: list[str], tmp: Path) -> None:
